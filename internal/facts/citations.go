@@ -1,0 +1,9 @@
+// TEMPORARY NOTE FOR HELPERS (the lead removes it): read /work/main/HELPERS-READ-ME.md first: context, measurement commands, and rules of work (only your files; no git, no go mod tidy; internal/load and internal/report are being written by others: wait for them).
+package facts
+
+import "github.com/appilint/appilint/internal/model"
+
+// Citation is an article of a law cited in the policy.
+type Citation struct{}
+
+func findCitations(doc *model.Document) []Citation { return nil }

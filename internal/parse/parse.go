@@ -1,0 +1,28 @@
+// Package parse runs the analysis pipeline on a loaded source: normalise,
+// find structure, split and tokenize sentences. It is the only place that
+// knows the order of the stages.
+package parse
+
+import (
+	"github.com/appilint/appilint/internal/jp"
+	"github.com/appilint/appilint/internal/load"
+	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/structure"
+	"github.com/appilint/appilint/internal/textnorm"
+)
+
+// Source builds the document model of a loaded source.
+func Source(src *load.Source) (*model.Document, error) {
+	n := textnorm.Normalize(src.Text, src.TextOffset, src.Format == "md")
+	doc := &model.Document{Path: src.Path, Format: src.Format, Orig: src.Orig, Text: n.Text, OrigOffset: n.Offset}
+	doc.Blocks, doc.Sections = structure.Parse(doc.Text)
+	if err := jp.Analyze(doc); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// Text builds the document model of plain text (tests and fixtures).
+func Text(path, text string) (*model.Document, error) {
+	return Source(&load.Source{Path: path, Format: "txt", Encoding: "utf-8", Orig: text, Text: text})
+}
