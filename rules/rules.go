@@ -1,4 +1,3 @@
-// TEMPORARY NOTE FOR HELPERS (the lead removes it): read /work/main/HELPERS-READ-ME.md first: context, measurement commands, and rules of work (only your files; no git, no go mod tidy; internal/load and internal/report are being written by others: wait for them).
 // Package rules is the requirement catalog of ../shared/spec/appi-requirements.md:
 // one file per requirement family, each rule a declared engine.Rule value.
 package rules
@@ -12,7 +11,7 @@ import (
 // All returns every rule of the catalog, sorted by ID.
 func All() []*engine.Rule {
 	var out []*engine.Rule
-	for _, fam := range [][]*engine.Rule{operatorRules, complaintRules, placeholderRules, purposeRules, hygieneRules, requestRules} {
+	for _, fam := range [][]*engine.Rule{operatorRules, complaintRules, placeholderRules, purposeRules, hygieneRules, requestRules, safetyRules, provisionRules, foreignRules, minorsRules, transmissionRules} {
 		out = append(out, fam...)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })

@@ -42,15 +42,15 @@ const designatedCities = `札幌|仙台|さいたま|千葉|横浜|川崎|相模
 // address from a mere mention of a place (東京都が定める条例).
 const (
 	municipality = `[\p{Han}\p{Katakana}\p{Hiragana}々ヶケー]{1,10}?[市区町村郡]`
-	streetNumber = `[^\n。、]{0,40}?(?:[0-9一二三四五六七八九十]+\s*丁目|[0-9]+\s*番地?|[0-9]+\s*号|[0-9]+\s*-\s*[0-9]+)`
+	streetNumber = `[^\n。、]{0,40}?(?:[0-9一二三四五六七八九十]+\s*丁目|[0-9]+\s*番地?|[0-9]+\s*号|[0-9]+\s*-\s*[0-9]+|[0-9]+(?:\s|$))`
 	postalCode   = `〒\s?[0-9]{3}\s?-?\s?[0-9]{4}`
 )
 
 var (
 	emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+\-]+(?:@|\s?\[at\]\s?|\s?\(at\)\s?)[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
 	// phonePattern finds candidates; isPhoneNumber checks the digit count.
-	phonePattern = regexp.MustCompile(`(?:\+81[\s\-]?\(?0?\)?|\(0[0-9]{1,4}\)|0[0-9]{1,4})[\s\-.]?(?:\(?[0-9]{1,4}\)?)[\s\-.]?[0-9]{3,4}`)
-	urlPattern   = regexp.MustCompile(`(?:https?://|www\.)[^\s<>"'()（）「」、。\[\]]+`)
+	phonePattern = regexp.MustCompile(`(?:\+81[\s\-]?(?:\(0\))?[0-9]{1,4}|\(0[0-9]{1,4}\)|0[0-9]{1,4})[\s\-.]?(?:\(?[0-9]{1,4}\)?)[\s\-.]?[0-9]{3,4}`)
+	urlPattern   = regexp.MustCompile("(?:https?://|www\\.)[^\\s<>\"'()（）「」、。\\[\\]|*`]+")
 	formPattern  = regexp.MustCompile(
 		// A named form or page: お問い合わせフォーム, ご請求用ページ, 専用フォーム.
 		`(?:お?問い?合わ?せ|お問合せ|問合せ|ご?相談|ご意見|ご?請求|申請|申込み?|申し込み|コンタクト|Contact|CONTACT)(?:専用|用|受付)?の?(?:フォーム|ページ|画面)|` +
@@ -61,6 +61,9 @@ var (
 		`(?:(?:` + postalCode + `)\s*)?(?:` + prefectures + `)\s*` + municipality + streetNumber +
 			`|(?:(?:` + postalCode + `)\s*)?(?:` + designatedCities + `)市` + streetNumber +
 			`|(?:` + postalCode + `)\s*` + municipality + streetNumber)
+	// labelledAddress is an address without a prefecture after a label
+	// that says it is one (所在地：千代田区丸の内1-1-1); group 1 is the address.
+	labelledAddress = regexp.MustCompile(`(?:住所|所在地|本社|本店|事務所|宛先|送付先|郵送先)\s*[:\t]?\s*(` + municipality + streetNumber + `)`)
 	// addressRest extends a street address over the building name that follows.
 	addressRest = regexp.MustCompile(`^[^\n\t|、。,()（）:]*`)
 )
@@ -87,6 +90,14 @@ func isPhoneNumber(s string) bool {
 // next to one is part of something longer (a serial number, a date).
 func digitOrDash(b byte) bool { return b >= '0' && b <= '9' || b == '-' }
 
+// findIf runs re on t only when a cheap test passed.
+func findIf(ok bool, re *regexp.Regexp, t string) [][]int {
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringIndex(t, -1)
+}
+
 // findContacts lists every contact point in the document's sentences, in
 // document order.
 func findContacts(doc *model.Document) []Contact {
@@ -106,11 +117,21 @@ func findContacts(doc *model.Document) []Contact {
 			}
 			return false
 		}
-		for _, loc := range emailPattern.FindAllStringIndex(t, -1) {
+		// Cheap tests first: most sentences hold no contact at all, and the
+		// patterns are costly on long sentences.
+		hasDigit := strings.ContainsAny(t, "0123456789")
+		hasEmail := strings.Contains(t, "@") || strings.Contains(t, "at]") || strings.Contains(t, "at)")
+		hasURL := strings.Contains(t, "http") || strings.Contains(t, "www.")
+		hasAddress := hasDigit && strings.ContainsAny(t, "市区町村郡")
+		hasForm := strings.Contains(t, "フォーム") || strings.Contains(t, "ページ") || strings.Contains(t, "画面") || strings.Contains(t, "」")
+		if !hasEmail && !hasURL && !hasDigit && !hasForm {
+			continue
+		}
+		for _, loc := range findIf(hasEmail, emailPattern, t) {
 			add(s, Email, loc[0], loc[1])
 			taken = append(taken, model.Span{Start: loc[0], End: loc[1]})
 		}
-		for _, loc := range urlPattern.FindAllStringIndex(t, -1) {
+		for _, loc := range findIf(hasURL, urlPattern, t) {
 			if overlaps(loc[0], loc[1]) {
 				continue
 			}
@@ -121,15 +142,26 @@ func findContacts(doc *model.Document) []Contact {
 			add(s, URL, loc[0], end)
 			taken = append(taken, model.Span{Start: loc[0], End: end})
 		}
-		for _, loc := range streetAddressPattern.FindAllStringIndex(t, -1) {
-			end := loc[1] + len(addressRest.FindString(t[loc[1]:]))
-			for end > loc[1] && t[end-1] == ' ' {
+		addAddress := func(lo, hi int) {
+			if overlaps(lo, hi) {
+				return
+			}
+			end := hi + len(addressRest.FindString(t[hi:]))
+			for end > hi && t[end-1] == ' ' {
 				end--
 			}
-			add(s, Postal, loc[0], end)
-			taken = append(taken, model.Span{Start: loc[0], End: end})
+			add(s, Postal, lo, end)
+			taken = append(taken, model.Span{Start: lo, End: end})
 		}
-		for _, loc := range phonePattern.FindAllStringIndex(t, -1) {
+		if hasAddress {
+			for _, loc := range streetAddressPattern.FindAllStringIndex(t, -1) {
+				addAddress(loc[0], loc[1])
+			}
+			for _, loc := range labelledAddress.FindAllStringSubmatchIndex(t, -1) {
+				addAddress(loc[2], loc[3])
+			}
+		}
+		for _, loc := range findIf(hasDigit && (strings.Contains(t, "0") || strings.Contains(t, "+81")), phonePattern, t) {
 			if overlaps(loc[0], loc[1]) || !isPhoneNumber(t[loc[0]:loc[1]]) {
 				continue
 			}
@@ -139,7 +171,7 @@ func findContacts(doc *model.Document) []Contact {
 			}
 			add(s, Phone, loc[0], loc[1])
 		}
-		for _, loc := range formPattern.FindAllStringIndex(t, -1) {
+		for _, loc := range findIf(hasForm, formPattern, t) {
 			add(s, Form, loc[0], loc[1])
 		}
 	}

@@ -1,4 +1,3 @@
-// TEMPORARY NOTE FOR HELPERS (the lead removes it): read /work/main/HELPERS-READ-ME.md first: context, measurement commands, and rules of work (only your files; no git, no go mod tidy; internal/load and internal/report are being written by others: wait for them).
 // Package facts computes, once per document, the facts that several rules
 // need: the operator's name, addresses, representatives, dates, article
 // citations and contact points. Rules read facts; they never recompute them.
@@ -8,10 +7,13 @@ import "github.com/appilint/appilint/internal/model"
 
 // Facts are the shared findings about one document.
 type Facts struct {
-	Operator  Operator   // operator.go
-	Contacts  []Contact  // contacts.go
-	Dates     []Date     // dates.go
-	Citations []Citation // citations.go
+	Operator     Operator     // operator.go
+	Contacts     []Contact    // contacts.go
+	Dates        []Date       // dates.go
+	Citations    []Citation   // citations.go
+	JointUse     JointUse     // jointuse.go
+	Foreign      Foreign      // foreign.go
+	Transmission Transmission // transmission.go
 }
 
 // Compute derives the facts of a document.
@@ -21,5 +23,8 @@ func Compute(doc *model.Document) *Facts {
 	f.Operator = findOperator(doc, f.Contacts)
 	f.Dates = findDates(doc)
 	f.Citations = findCitations(doc)
+	f.JointUse = findJointUse(doc, f.Operator)
+	f.Foreign = findForeign(doc)
+	f.Transmission = findTransmission(doc)
 	return f
 }

@@ -25,7 +25,7 @@ func lastClause(doc *model.Document) *model.Clause {
 
 func TestClauseFlags(t *testing.T) {
 	cases := []struct {
-		text                            string
+		text                           string
 		negated, cond, promise, effort bool
 	}{
 		{"当社は、個人情報を第三者に提供しません。", true, false, false, false},

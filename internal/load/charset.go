@@ -278,9 +278,9 @@ func japaneseScore(s string) float64 {
 		case r >= 0x3040 && r <= 0x309F: // hiragana: most frequent in any Japanese prose
 			good += 2
 		case r >= 0x30A0 && r <= 0x30FF, // katakana
-			r >= 0x4E00 && r <= 0x9FFF,  // CJK unified ideographs
-			r >= 0x3000 && r <= 0x303F,  // 、。「」 etc.
-			r >= 0xFF01 && r <= 0xFF5E:  // full-width ASCII
+			r >= 0x4E00 && r <= 0x9FFF, // CJK unified ideographs
+			r >= 0x3000 && r <= 0x303F, // 、。「」 etc.
+			r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
 			good++
 		}
 	}

@@ -31,9 +31,9 @@ const (
 
 type elem struct {
 	kind     kind
-	prevSame int  // index of the next-lower element of the same kind, or -1
-	tableCtx int  // index of the nearest table, row or cell at or below, or -1
-	cells    int  // rows: cells started so far
+	prevSame int // index of the next-lower element of the same kind, or -1
+	tableCtx int // index of the nearest table, row or cell at or below, or -1
+	cells    int // rows: cells started so far
 }
 
 // prefixPart is a pending line marker ("## ", "- "), written only when the
@@ -104,7 +104,7 @@ type extractor struct {
 	spaceOff     int
 	spaceNL      bool  // the collapsed whitespace contained a line break
 	wide         []int // offsets of owed U+3000 (ideographic) spaces
-	noSpace      bool // at the start of a cell: whitespace is leading
+	noSpace      bool  // at the start of a cell: whitespace is leading
 	lineHasText  bool
 	lastRune     rune
 

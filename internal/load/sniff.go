@@ -78,7 +78,9 @@ func looksLikeUTF16(data []byte) bool {
 	return (even*10 >= half*8 && odd*10 < half*2) || (odd*10 >= half*8 && even*10 < half*2)
 }
 
-// sniffFormat guesses the format of input that has no telling extension.
+// sniffFormat guesses the format of input that has no telling extension:
+// HTML if it starts like a document or opens with a tag and has typical
+// body tags early; anything else is plain text.
 func sniffFormat(data []byte) string {
 	head := data[:min(len(data), 1024)]
 	head = bytes.TrimPrefix(head, []byte(utf8BOM))
@@ -86,13 +88,13 @@ func sniffFormat(data []byte) string {
 	if bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) {
 		return "html"
 	}
-	for _, tag := range []string{"<html", "<body", "<p>", "<p ", "<br>", "<div"} {
-		if bytes.Contains(head, []byte(tag)) && bytes.HasPrefix(head, []byte("<")) {
+	if !bytes.HasPrefix(head, []byte("<")) {
+		return "txt"
+	}
+	for _, tag := range []string{"<html", "<body", "<p>", "<p ", "<div", "<br"} {
+		if bytes.Contains(head, []byte(tag)) {
 			return "html"
 		}
-	}
-	if bytes.Contains(head, []byte("<body")) {
-		return "html"
 	}
 	return "txt"
 }

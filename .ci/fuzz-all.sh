@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every fuzz target in the module for the given time each (default 10s).
-# Usage: scripts/fuzz-all.sh [DURATION]   e.g. scripts/fuzz-all.sh 10m
+# Usage: .ci/fuzz-all.sh [DURATION]   e.g. .ci/fuzz-all.sh 10m
 set -euo pipefail
 cd "$(dirname "$0")/.."
 time="${1:-10s}"

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Side-by-side performance measurement (issue: cold start and throughput).
+# Prints medians and ratios; see docs/performance.md for the method.
+#
+#   .ci/perf.sh [RUNS]      RUNS cold starts per command (default 15)
+#
+# Needs GNU time (/usr/bin/time, Debian package "time"); uses hyperfine when present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-15}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+go build -trimpath -o "$work/appilint" ./cmd/appilint
+go build -trimpath -o "$work/baseline" ./internal/cmd/kagome-baseline
+go test -c -o "$work/rules.test" ./rules >/dev/null
+
+# A 20 KB policy: a real one when the corpus is beside the checkout, else the fixture repeated.
+policy="$work/policy20k.md"
+if [ -f ../shared/corpus/seeds/002_50a2bcc4b7b1e85c.txt ]; then
+  cp ../shared/corpus/seeds/002_50a2bcc4b7b1e85c.txt "$work/policy20k.txt"; policy="$work/policy20k.txt"
+else
+  while [ "$(wc -c <"$policy" 2>/dev/null || echo 0)" -lt 20480 ]; do cat testdata/policies/complete.md >>"$policy"; done
+fi
+echo "policy: $(wc -c <"$policy") bytes; $(nproc) cores; $(go version)"
+
+# median of whitespace-separated numbers on stdin
+median() { python3 -c 'import sys,statistics; v=[float(x) for x in sys.stdin.read().split()]; print("%.4f" % statistics.median(v))'; }
+
+# measure CMD... : prints "median_wall_s median_peak_rss_kb"
+measure() {
+  local walls="" rsss=""
+  "$@" >/dev/null 2>&1 || true # warm the page cache
+  for _ in $(seq "$runs"); do
+    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    walls="$walls ${out%% *}"; rsss="$rsss ${out##* }"
+  done
+  echo "$(echo "$walls" | median) $(echo "$rsss" | median)"
+}
+
+echo
+echo "== cold single file (median of $runs runs, alternating is not needed: same machine, same run)"
+read -r base_wall base_rss < <(measure "$work/baseline" "$policy")
+read -r app_wall app_rss < <(measure "$work/appilint" check --fail-on none --format json "$policy")
+printf '%-28s %8ss %8s MB\n' "kagome load+tokenize" "$base_wall" "$((${base_rss%.*} / 1024))"
+printf '%-28s %8ss %8s MB\n' "appilint check" "$app_wall" "$((${app_rss%.*} / 1024))"
+python3 -c "print('ratio appilint/baseline wall: %.2f (target <= 1.25); peak RSS %.0f MB (target <= 200)' % ($app_wall/$base_wall, $app_rss/1024))"
+
+if command -v hyperfine >/dev/null 2>&1; then
+  echo
+  hyperfine --warmup 2 --runs "$runs" -N \
+    "$work/baseline $policy" "$work/appilint check --fail-on none --format json $policy" 2>/dev/null | grep -E 'Time|±|faster' || true
+fi
+
+echo
+echo "== throughput: 1000 policies in one process"
+mkdir -p "$work/batch"
+for i in $(seq 1000); do ln -s "$policy" "$work/batch/p$i${policy##*/policy20k}"; done
+t1=$( { /usr/bin/time -f '%e' env GOMAXPROCS=1 "$work/appilint" check --fail-on none --format json "$work"/batch/* >/dev/null; } 2>&1 | tail -n 1)
+t2=$( { /usr/bin/time -f '%e' env GOMAXPROCS=2 "$work/appilint" check --fail-on none --format json "$work"/batch/* >/dev/null; } 2>&1 | tail -n 1)
+python3 -c "print('1 core: %.1f s (%.1f docs/s); 2 cores: %.1f s (%.1f docs/s); speed-up %.2f (target >= 1.7)' % ($t1, 1000/$t1, $t2, 1000/$t2, $t1/$t2))"
+
+echo
+echo "== scaling with document size (in-process benchmarks, ns/op)"
+"$work/rules.test" -test.run '^$' -test.bench 'BenchmarkParse|BenchmarkRules' -test.benchtime 3x 2>/dev/null |
+  awk '/^Benchmark/ {print $1, $3}' | python3 -c '
+import sys, re
+rows = [l.split() for l in sys.stdin]
+for name, ns in rows: print("%-32s %12.1f ms" % (name, float(ns)/1e6))
+by = {}
+for name, ns in rows:
+    m = re.match(r"(Benchmark\w+)/(\d+)KB", name)
+    if m: by.setdefault(m.group(1), {})[int(m.group(2))] = float(ns)
+for b, v in by.items():
+    if 20 in v and 2048 in v:
+        print("%s: 2 MB / 20 KB time ratio %.1f for a size ratio of %.1f (linear: equal)" % (b, v[2048]/v[20], 2048/20))
+'
+
+echo
+echo "== CPU profile share: rules+facts vs the rest (20 KB end to end)"
+"$work/rules.test" -test.run '^$' -test.bench 'BenchmarkEndToEnd' -test.benchtime 40x -test.cpuprofile "$work/cpu.out" >/dev/null 2>&1
+go tool pprof -top -cum "$work/rules.test" "$work/cpu.out" 2>/dev/null | python3 -c '
+import sys
+total = None; share = {}
+for line in sys.stdin:
+    f = line.split()
+    if len(f) >= 6 and f[-1].startswith("github.com/") or len(f) >= 6 and "kagome" in f[-1]:
+        name, cum = f[-1], f[4]
+        if total is None and "BenchmarkEndToEnd" in name: total = cum
+        for key in ("internal/facts.Compute", "internal/engine.Run", "internal/jp.Analyze", "kagome/v2/tokenizer.Tokenizer.Analyze"):
+            if name.endswith(key) and key not in share: share[key] = cum
+for k, v in share.items(): print("%-45s %s of CPU (cumulative)" % (k, v))
+' || true
