@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/engine"
@@ -126,21 +125,13 @@ type requestScan struct {
 	anchor         model.Span
 }
 
-var (
-	scanMu    sync.Mutex
-	scanDoc   *model.Document
-	scanCache *requestScan
-)
+// requestScanKey is the Memo key of the request analysis.
+type requestScanKey struct{}
 
-// requestsOf returns the request analysis of doc, computed once per
-// document for the nine rules of the family.
-func requestsOf(doc *model.Document) *requestScan {
-	scanMu.Lock()
-	defer scanMu.Unlock()
-	if scanDoc != doc {
-		scanDoc, scanCache = doc, scanRequests(doc)
-	}
-	return scanCache
+// requestsOf returns the request analysis of the pass's document, computed
+// once per document for the nine rules of the family.
+func requestsOf(p *engine.Pass) *requestScan {
+	return p.Memo(requestScanKey{}, func() any { return scanRequests(p.Doc) }).(*requestScan)
 }
 
 func isRequestHeading(title string) bool {
@@ -346,7 +337,7 @@ func reqLastRunes(s string, n int) string {
 // requestKindRule builds the rule that a request type is named.
 func requestKindRule(k requestKind, r *engine.Rule) *engine.Rule {
 	r.Run = func(p *engine.Pass) {
-		scan := requestsOf(p.Doc)
+		scan := requestsOf(p)
 		if ev := scan.evidence[k]; len(ev) > 0 {
 			p.OK(ev...)
 			return
@@ -383,7 +374,7 @@ var (
 
 func runProcedure(p *engine.Pass) {
 	doc := p.Doc
-	scan := requestsOf(doc)
+	scan := requestsOf(p)
 	if !scan.any {
 		p.Missing(scan.anchor)
 		return
@@ -571,7 +562,7 @@ func underIdentityHeading(s *model.Sentence) bool {
 }
 
 func runIdentity(p *engine.Pass) {
-	scan := requestsOf(p.Doc)
+	scan := requestsOf(p)
 	var evidence []model.Span
 	for i, s := range p.Doc.Sentences {
 		if (scan.zone[i] || scan.any && underIdentityHeading(s)) && identityIn(s) {
@@ -601,7 +592,7 @@ var (
 
 func runFee(p *engine.Pass) {
 	doc := p.Doc
-	scan := requestsOf(doc)
+	scan := requestsOf(p)
 	var evidence []model.Span
 	for i, s := range doc.Sentences {
 		if !scan.zone[i] {

@@ -135,6 +135,20 @@ type Pass struct {
 
 	outcome  Outcome
 	findings []Finding
+	memo     map[any]any // shared by the rules of one document run
+}
+
+// Memo returns the value stored under key for this document, computing it
+// with compute the first time. Rules of one family use it to share an
+// analysis that only they need (a key of their own type avoids clashes);
+// analyses that several families need belong in facts.
+func (p *Pass) Memo(key any, compute func() any) any {
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	v := compute()
+	p.memo[key] = v
+	return v
 }
 
 // OK records that the rule is satisfied, with the evidence spans.
@@ -187,8 +201,9 @@ type Result struct {
 func Run(doc *model.Document, rules []*Rule, cfg Config) *Result {
 	f := facts.Compute(doc)
 	res := &Result{Doc: doc}
+	memo := map[any]any{}
 	for _, r := range rules {
-		p := &Pass{Doc: doc, Facts: f, Config: cfg, Rule: r}
+		p := &Pass{Doc: doc, Facts: f, Config: cfg, Rule: r, memo: memo}
 		r.Run(p)
 		if p.outcome.Status == "" {
 			p.outcome.Status = StatusOK

@@ -474,7 +474,7 @@ func isNameRune(r rune) bool {
 }
 
 // latinAround reports whether the space at i sits between Latin letters
-// (Archi-Prisma Design works株式会社).
+// (Example Design Works株式会社).
 func latinAround(s string, i int) bool {
 	if i == 0 || i+1 >= len(s) {
 		return false

@@ -1,5 +1,6 @@
-// Package report writes engine results as human-readable text, JSON or
-// SARIF 2.1.0.
+// Package report writes engine results as human-readable text, JSON,
+// SARIF 2.1.0, and the CI formats: GitHub Actions workflow commands,
+// checkstyle XML, JUnit XML and reviewdog's rdjsonl.
 //
 // All formats share one preparation step (prepare) so that they agree on
 // paths, positions, finding order and counts.
@@ -31,7 +32,7 @@ type Options struct {
 // stdinPath is how a document read from standard input is named.
 const stdinPath = "<stdin>"
 
-var formats = []string{"text", "json", "sarif"}
+var formats = []string{"text", "json", "sarif", "github", "checkstyle", "junit", "rdjsonl"}
 
 // Formats returns the names of the supported formats.
 func Formats() []string { return slices.Clone(formats) }
@@ -46,6 +47,14 @@ func Write(w io.Writer, format string, results []*engine.Result, opt Options) er
 		return writeJSON(w, files, opt)
 	case "sarif":
 		return writeSARIF(w, files, opt)
+	case "github":
+		return writeGitHub(w, files, opt)
+	case "checkstyle":
+		return writeCheckstyle(w, files, opt)
+	case "junit":
+		return writeJUnit(w, files, opt)
+	case "rdjsonl":
+		return writeRDJSONL(w, files, opt)
 	}
 	return fmt.Errorf("unknown report format %q (valid: %s)", format, strings.Join(formats, ", "))
 }
@@ -165,6 +174,26 @@ func message(f engine.Finding, lang string) string {
 		return m
 	}
 	return f.Rule.ID
+}
+
+// messageWithArticle is the one-line message of the CI formats:
+// "message (article)", or the message alone when the rule cites nothing.
+func messageWithArticle(f engine.Finding, lang string) string {
+	m := message(f, lang)
+	if a := f.Rule.Article.In(lang); a != "" {
+		m += " (" + a + ")"
+	}
+	return m
+}
+
+// pointEnd is the end position the CI formats report. A Missing finding's
+// span is only an anchor (possibly a whole section), so it is reported as
+// a point at the anchor's start rather than highlighting the section.
+func (l located) pointEnd() model.Position {
+	if l.Missing {
+		return l.start
+	}
+	return l.end
 }
 
 // docURL is the rule's documentation page.

@@ -414,10 +414,10 @@ func TestCamelName(t *testing.T) {
 
 func TestUnknownFormat(t *testing.T) {
 	err := Write(&bytes.Buffer{}, "xml", nil, Options{})
-	if err == nil || !strings.Contains(err.Error(), "text, json, sarif") {
+	if err == nil || !strings.Contains(err.Error(), "text, json, sarif, github, checkstyle, junit, rdjsonl") {
 		t.Errorf("err = %v", err)
 	}
-	if got := strings.Join(Formats(), ","); got != "text,json,sarif" {
+	if got := strings.Join(Formats(), ","); got != "text,json,sarif,github,checkstyle,junit,rdjsonl" {
 		t.Errorf("Formats() = %s", got)
 	}
 }

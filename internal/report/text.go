@@ -70,7 +70,7 @@ func writeText(w io.Writer, files []*file, opt Options) error {
 	}
 	// Each finding block ends with a blank line, which also separates the
 	// last one from the summary.
-	bw.WriteString(summary(tally(files), len(files), lang) + "\n")
+	_, _ = bw.WriteString(summary(tally(files), len(files), lang) + "\n")
 	return bw.Flush()
 }
 
@@ -82,22 +82,22 @@ func writeTextFinding(w *bufio.Writer, f *file, fd located, lang string, wd text
 	if a := fd.Rule.Article.In(lang); a != "" {
 		article = " (" + a + ")"
 	}
-	fmt.Fprintf(w, "%s:%d:%d: %s %s %s%s%s\n",
+	_, _ = fmt.Fprintf(w, "%s:%d:%d: %s %s %s%s%s\n",
 		f.path, fd.start.Line, fd.start.Column,
 		pal.paint(fd.Severity, fd.Severity.String()), fd.Rule.ID,
 		marker, message(fd.Finding, lang), article)
 
 	line := f.doc.LineText(fd.start.Offset)
-	w.WriteString(indent + line + "\n")
+	_, _ = w.WriteString(indent + line + "\n")
 	if fd.Missing {
 		// The span is only an anchor (where the text belongs), so underlining
 		// it would point at the wrong words.
 		writeIndented(w, wd.suggested, fd.Suggestion)
 	} else {
-		w.WriteString(indent + pal.paint(fd.Severity, caretLine(line, fd.start, fd.end)) + "\n")
+		_, _ = w.WriteString(indent + pal.paint(fd.Severity, caretLine(line, fd.start, fd.end)) + "\n")
 		writeIndented(w, wd.replacement, fd.Suggestion)
 	}
-	w.WriteString("\n")
+	_, _ = w.WriteString("\n")
 }
 
 // writeIndented writes label+text, continuing a multi-line text under the
@@ -109,9 +109,9 @@ func writeIndented(w *bufio.Writer, label, text string) {
 	pad := strings.Repeat(" ", displayWidth(label))
 	for i, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 		if i == 0 {
-			w.WriteString(indent + label + l + "\n")
+			_, _ = w.WriteString(indent + label + l + "\n")
 		} else {
-			w.WriteString(indent + pad + l + "\n")
+			_, _ = w.WriteString(indent + pad + l + "\n")
 		}
 	}
 }
