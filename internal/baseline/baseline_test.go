@@ -33,8 +33,10 @@ func TestWriteReadTake(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !s.Take("x") || !s.Take("x") || s.Take("x") {
-		t.Error("two accepted occurrences should be taken exactly twice")
+	for i, want := range []bool{true, true, false} {
+		if got := s.Take("x"); got != want {
+			t.Errorf("Take #%d = %v, want %v: two accepted occurrences are taken exactly twice", i+1, got, want)
+		}
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(p), ".*.tmp"))
 	if len(leftovers) > 0 {

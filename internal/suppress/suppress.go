@@ -95,10 +95,7 @@ func parseBody(body string) ([]string, string) {
 		reason = strings.TrimSpace(body[i+2:])
 		body = body[:i]
 	}
-	var rules []string
-	for _, f := range strings.FieldsFunc(body, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' }) {
-		rules = append(rules, f)
-	}
+	rules := strings.FieldsFunc(body, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' })
 	return rules, reason
 }
 

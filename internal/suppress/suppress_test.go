@@ -39,7 +39,7 @@ d
 		{"appi/fee", 6},      // not covered
 		{"appi/minors", 6},   // silenced by block
 		{"appi/minors", 9},   // after enable
-		{"appi/purposes", 9}, // the block named minors and purposes; enable named only minors, so purposes... closed too
+		{"appi/purposes", 9}, // an enable naming one of the block's rules closes the whole block
 		{"appi/any", 11},     // disable-all to end of file
 	}
 	kept := Filter(items, ds, key)
