@@ -39,6 +39,7 @@ type checkOptions struct {
 	noConfig      bool
 	baseline      string
 	writeBaseline bool
+	maxBytes      int64
 }
 
 func newCheckCmd() *cobra.Command {
@@ -66,6 +67,7 @@ func newCheckCmd() *cobra.Command {
 	f.BoolVar(&o.noConfig, "no-config", false, "ignore any configuration file")
 	f.StringVar(&o.baseline, "baseline", "", "baseline file: findings recorded there are accepted; only new ones are reported")
 	f.BoolVar(&o.writeBaseline, "write-baseline", false, "record the current findings in the --baseline file and exit 0")
+	f.Int64Var(&o.maxBytes, "max-bytes", 16<<20, "refuse inputs larger than this many bytes (bounds memory per document)")
 	return cmd
 }
 
@@ -99,7 +101,10 @@ func runCheck(cmd *cobra.Command, o *checkOptions, paths []string) error {
 	}
 	paths = st.selectPaths(paths)
 
-	results, errs := checkFiles(paths, load.Options{Encoding: o.encoding}, st.rules, st.cfg, cmd.InOrStdin())
+	if o.maxBytes <= 0 {
+		return usageErr("--max-bytes must be positive, not %d", o.maxBytes)
+	}
+	results, errs := checkFiles(paths, load.Options{Encoding: o.encoding, MaxBytes: o.maxBytes}, st.rules, st.cfg, cmd.InOrStdin())
 	for _, e := range errs {
 		fmt.Fprintln(cmd.ErrOrStderr(), "appilint:", e)
 	}
