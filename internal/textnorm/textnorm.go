@@ -300,7 +300,9 @@ func shouldJoin(text string, lines []line, i, wrap int, markdown bool, next *int
 	j := i + 1
 	nextText := strings.TrimSpace(text[lines[j].start:lines[j].end])
 	if markdown {
-		if nextText == "" || markerLine.MatchString(text[lines[j].start:lines[j].end]) ||
+		// Short lines are labels and values (責任を有する者 / 当社), not a
+		// wrapped paragraph: keep them apart.
+		if utf8.RuneCountInString(cur) < 20 || nextText == "" || markerLine.MatchString(text[lines[j].start:lines[j].end]) ||
 			markerLine.MatchString(text[lines[i].start:lines[i].end]) && isHeadingOrTable(cur) ||
 			strings.HasSuffix(text[lines[i].start:lines[i].end], "  ") || strings.HasPrefix(nextText, "```") {
 			return false

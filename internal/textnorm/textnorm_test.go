@@ -104,10 +104,13 @@ func TestDoesNotJoinOrdinaryLines(t *testing.T) {
 }
 
 func TestMarkdownParagraphJoin(t *testing.T) {
-	in := "# 見出し\n当社は個人情報を\n適切に取り扱います。\n\n- 項目一\n- 項目二\n"
+	in := "# 見出し\n当社は、お客様からお預かりした個人情報を法令に従って\n適切に取り扱います。\n\n- 項目一\n- 項目二\n\n管理責任者\n当社\n"
 	r := Normalize(in, nil, true)
-	if !strings.Contains(r.Text, "当社は個人情報を適切に取り扱います。") {
+	if !strings.Contains(r.Text, "法令に従って適切に取り扱います。") {
 		t.Errorf("soft break not joined: %q", r.Text)
+	}
+	if !strings.Contains(r.Text, "管理責任者\n当社") {
+		t.Errorf("a label and its value were joined: %q", r.Text)
 	}
 	if !strings.Contains(r.Text, "# 見出し\n") || !strings.Contains(r.Text, "- 項目一\n- 項目二") {
 		t.Errorf("structure lines were joined: %q", r.Text)
