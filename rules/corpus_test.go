@@ -40,6 +40,18 @@ func corpusSets(t *testing.T) []*corpus.Set {
 	if len(sets) == 0 {
 		t.Fatalf("no labelled sets under %s", root)
 	}
+	return append(sets, ownSets(t)...)
+}
+
+// ownSets are the project's own labelled policies (testdata/*/labels.json):
+// written and labelled apart from the rules, to check that they generalize
+// beyond the corpus they were tuned on.
+func ownSets(t *testing.T) []*corpus.Set {
+	t.Helper()
+	sets, err := corpus.Sets(filepath.Join("..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	return sets
 }
 
