@@ -6,6 +6,10 @@
 #
 # Needs GNU time (/usr/bin/time, Debian package "time"); uses hyperfine when present.
 set -euo pipefail
+if [ ! -x /usr/bin/time ]; then
+  echo "perf.sh needs GNU time: apt-get install time (and optionally hyperfine)" >&2
+  exit 2
+fi
 cd "$(dirname "$0")/.."
 runs="${1:-15}"
 work=$(mktemp -d)

@@ -58,7 +58,7 @@ var purposesSpecificRule = &engine.Rule{
 }
 
 func runPurposes(p *engine.Pass) {
-	ps := statedPurposes(p.Doc)
+	ps := purposesOf(p)
 	if len(ps) == 0 {
 		p.Missing(purposeAnchor(p.Doc))
 		return
@@ -67,7 +67,7 @@ func runPurposes(p *engine.Pass) {
 }
 
 func runPurposesSpecific(p *engine.Pass) {
-	ps := statedPurposes(p.Doc)
+	ps := purposesOf(p)
 	if len(ps) == 0 {
 		p.NA("利用目的が記載されていません（appi/purposes で報告）")
 		return
@@ -204,6 +204,15 @@ type purposeRun struct {
 }
 
 // statedPurposes finds the purposes of use the policy states, in order.
+// statedPurposesKey is the Memo key of the document's stated purposes.
+type statedPurposesKey struct{}
+
+// purposesOf returns the stated purposes, found once per document for both
+// purpose rules.
+func purposesOf(p *engine.Pass) []statedPurpose {
+	return p.Memo(statedPurposesKey{}, func() any { return statedPurposes(p.Doc) }).([]statedPurpose)
+}
+
 func statedPurposes(doc *model.Document) []statedPurpose {
 	var out []statedPurpose
 	add := func(sp model.Span, text string) {

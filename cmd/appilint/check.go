@@ -46,7 +46,7 @@ func newCheckCmd() *cobra.Command {
 	o := &checkOptions{}
 	cmd := &cobra.Command{
 		Use:   "check PATH...",
-		Short: "Check privacy policies (.txt, .md, .html; - for stdin)",
+		Short: "Check privacy policies (.txt, .md, .html, .docx, .pdf; - for stdin)",
 		Example: "  appilint check policy.md\n" +
 			"  appilint check --format sarif --lang en docs/privacy.html > appilint.sarif\n" +
 			"  appilint check --baseline .appilint-baseline.json docs/*.md\n" +

@@ -2,8 +2,9 @@
 //
 // It owns everything between "a path, a reader or a byte slice" and "UTF-8
 // text ready for parsing": size limits, file-type and binary checks,
-// character-set detection, and for HTML the extraction of the visible text
-// together with a byte-offset map back to the decoded source. Every bad input
+// character-set detection, for HTML the extraction of the visible text
+// together with a byte-offset map back to the decoded source, and for DOCX
+// and PDF the extraction of their text (docx.go, pdf.go). Every bad input
 // is reported as an *Error whose message names the file and the problem.
 package load
 
@@ -38,14 +39,17 @@ func (o Options) maxBytes() int64 {
 // Source is one decoded input document.
 type Source struct {
 	Path     string // as given ("-" is shown as "<stdin>")
-	Format   string // "txt", "md" or "html"
+	Format   string // "txt", "md", "html", "docx" or "pdf"
 	Encoding string // canonical name of the encoding used: "utf-8", "shift_jis", "euc-jp", "iso-2022-jp" (or "utf-16le"/"utf-16be" from a BOM)
 	Orig     string // the decoded input (UTF-8), BOM removed, line terminators exactly as in the input
-	Text     string // visible text: for txt/md it equals Orig; for html the visible text
+	Text     string // visible text: for txt/md/docx it equals Orig; for html and pdf the visible text
 	// TextOffset has len(Text)+1 entries: TextOffset[i] is the byte offset in
 	// Orig of Text's byte i (the last entry maps len(Text)). nil means
-	// identity (txt/md).
+	// identity (txt/md/docx).
 	TextOffset []int
+	// Note says what positions refer to when Orig is not the file itself
+	// (text extracted from a DOCX or PDF); "" for text formats.
+	Note string
 }
 
 // Error is returned for every bad input.
@@ -196,14 +200,27 @@ func formatFromName(name string) (string, *Error) {
 		return "md", nil
 	case ".html", ".htm", ".xhtml":
 		return "html", nil
+	case ".docx":
+		return "docx", nil
+	case ".pdf":
+		return "pdf", nil
 	}
-	return "", newError(name, "unsupported file type %s (supported: .txt, .md, .html, .htm)", ext)
+	return "", newError(name, "unsupported file type %s (supported: .txt, .md, .html, .htm, .docx, .pdf)", ext)
 }
 
 // decode runs the checks shared by File, Reader and Bytes.
 func decode(path, format string, data []byte, opt Options) (*Source, error) {
 	if len(data) == 0 {
 		return nil, newError(path, "empty input")
+	}
+	if format == "" {
+		format = sniffContainer(data)
+	}
+	switch format {
+	case "docx":
+		return loadDOCX(path, data, opt)
+	case "pdf":
+		return loadPDF(path, data, opt)
 	}
 	forced := ""
 	if opt.Encoding != "" {

@@ -296,8 +296,8 @@ func TestErrors(t *testing.T) {
 	}{
 		{"missing", filepath.Join(dir, "nope.txt"), Options{}, "no such file", fs.ErrNotExist},
 		{"directory", dir, Options{}, "is a directory", nil},
-		{"unsupported pdf", write("a.pdf", []byte("%PDF-1.7")), Options{}, "unsupported file type .pdf (supported: .txt, .md, .html, .htm)", nil},
-		{"unsupported docx", write("a.docx", []byte("PK\x03\x04")), Options{}, "unsupported file type .docx", nil},
+		{"unsupported doc", write("a.doc", []byte("\xD0\xCF\x11\xE0")), Options{}, "unsupported file type .doc (supported: .txt, .md, .html, .htm, .docx, .pdf)", nil},
+		{"damaged docx", write("a.docx", []byte("PK\x03\x04")), Options{}, "not a valid DOCX", nil},
 		{"empty", write("empty.txt", nil), Options{}, "empty input", nil},
 		{"whitespace only", write("ws.txt", []byte(" \r\n\t　\n")), Options{}, "empty input", nil},
 		{"too large", write("big.txt", bytes.Repeat([]byte("あ"), 100)), Options{MaxBytes: 100}, "file is 300 bytes, over the limit of 100 bytes", nil},

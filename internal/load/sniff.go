@@ -78,6 +78,18 @@ func looksLikeUTF16(data []byte) bool {
 	return (even*10 >= half*8 && odd*10 < half*2) || (odd*10 >= half*8 && even*10 < half*2)
 }
 
+// sniffContainer recognises a PDF or DOCX given without a telling name
+// (standard input, no extension); "" means "not one of them".
+func sniffContainer(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return "pdf"
+	case isDOCX(data):
+		return "docx"
+	}
+	return ""
+}
+
 // sniffFormat guesses the format of input that has no telling extension:
 // HTML if it starts like a document or opens with a tag and has typical
 // body tags early; anything else is plain text.

@@ -121,7 +121,10 @@ func (s *Sentence) Section() *Section { return s.Block.Section }
 // Document is a parsed policy.
 type Document struct {
 	Path   string
-	Format string // txt, md, html
+	Format string // txt, md, html, docx, pdf
+	// Note says what positions refer to when Orig is text extracted from
+	// the file (DOCX, PDF) rather than the file itself.
+	Note string
 	// Orig is the decoded input (UTF-8) that positions refer to.
 	Orig string
 	// Text is the normalised text that rules match against.

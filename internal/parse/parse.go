@@ -13,13 +13,26 @@ import (
 
 // Source builds the document model of a loaded source.
 func Source(src *load.Source) (*model.Document, error) {
-	n := textnorm.Normalize(src.Text, src.TextOffset, src.Format == "md")
-	doc := &model.Document{Path: src.Path, Format: src.Format, Orig: src.Orig, Text: n.Text, OrigOffset: n.Offset}
+	n := textnorm.Normalize(src.Text, src.TextOffset, layoutOf(src.Format))
+	doc := &model.Document{Path: src.Path, Format: src.Format, Note: src.Note, Orig: src.Orig, Text: n.Text, OrigOffset: n.Offset}
 	doc.Blocks, doc.Sections = structure.Parse(doc.Text)
 	if err := jp.Analyze(doc); err != nil {
 		return nil, err
 	}
 	return doc, nil
+}
+
+// layoutOf says how a format lays out paragraphs: HTML and DOCX extraction
+// already put one block per line, so only plain text and PDF text may carry
+// hard wraps to join.
+func layoutOf(format string) textnorm.Layout {
+	switch format {
+	case "md":
+		return textnorm.Markdown
+	case "docx", "html":
+		return textnorm.Paragraphs
+	}
+	return textnorm.Wrapped
 }
 
 // Text builds the document model of plain text (tests and fixtures).

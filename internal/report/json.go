@@ -15,7 +15,9 @@ type jsonReport struct {
 }
 
 type jsonFile struct {
-	Path     string        `json:"path"`
+	Path string `json:"path"`
+	// Note says what line numbers count for extracted formats (DOCX, PDF).
+	Note     string        `json:"note,omitempty"`
 	Findings []jsonFinding `json:"findings"`
 	// Rules is every rule's outcome, the coverage an audit matrix is built from.
 	Rules []jsonOutcome `json:"rules"`
@@ -66,7 +68,7 @@ func writeJSON(w io.Writer, files []*file, opt Options) error {
 		Summary: jsonSummary{Files: len(files), Errors: c.errors, Warnings: c.warnings, Info: c.info},
 	}
 	for _, f := range files {
-		jf := jsonFile{Path: f.path, Findings: []jsonFinding{}, Rules: []jsonOutcome{}}
+		jf := jsonFile{Path: f.path, Note: f.doc.Note, Findings: []jsonFinding{}, Rules: []jsonOutcome{}}
 		for _, fd := range f.findings {
 			jf.Findings = append(jf.Findings, jsonFinding{
 				Rule:       fd.Rule.ID,

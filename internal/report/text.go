@@ -67,6 +67,10 @@ func writeText(w io.Writer, files []*file, opt Options) error {
 		for _, fd := range f.findings {
 			writeTextFinding(bw, f, fd, lang, wd, pal)
 		}
+		if len(f.findings) > 0 && f.doc.Note != "" {
+			// Extracted formats: say what the line numbers count.
+			_, _ = fmt.Fprintf(bw, "%s: %s\n\n", f.path, f.doc.Note)
+		}
 	}
 	// Each finding block ends with a blank line, which also separates the
 	// last one from the summary.

@@ -49,10 +49,24 @@ func (b *builder) result(end int) Result {
 	return Result{Text: string(b.buf), Offset: append(b.off, end)}
 }
 
+// Layout says how lines of the input relate to paragraphs.
+type Layout int
+
+// Layouts.
+const (
+	// Wrapped text may break lines inside sentences (plain text, PDF
+	// exports): lines that run to the wrap width are joined.
+	Wrapped Layout = iota
+	// Markdown joins soft breaks inside a paragraph.
+	Markdown
+	// Paragraphs has one paragraph per line already (DOCX, HTML): nothing is joined.
+	Paragraphs
+)
+
 // Normalize normalises text. offset maps each byte of text to the caller's
 // coordinate space (nil means identity) and must have len(text)+1 entries
-// when not nil. markdown enables Markdown paragraph joining.
-func Normalize(text string, offset []int, markdown bool) Result {
+// when not nil.
+func Normalize(text string, offset []int, layout Layout) Result {
 	at := func(i int) int {
 		if offset == nil {
 			return i
@@ -62,7 +76,9 @@ func Normalize(text string, offset []int, markdown bool) Result {
 	r := fold(text, at)
 	r = rewrite(r, eraPattern, eraYear)
 	r = rewrite(r, kanjiArticlePattern, kanjiArticle)
-	r = joinBrokenLines(r, markdown)
+	if layout != Paragraphs {
+		r = joinBrokenLines(r, layout == Markdown)
+	}
 	return r
 }
 

@@ -21,7 +21,7 @@ func TestNormalizeFolds(t *testing.T) {
 		{"ゼロ\u200b幅", "ゼロ幅"},
 	}
 	for _, c := range cases {
-		got := Normalize(c.in, nil, false)
+		got := Normalize(c.in, nil, Wrapped)
 		if got.Text != c.want {
 			t.Errorf("Normalize(%q) = %q, want %q", c.in, got.Text, c.want)
 		}
@@ -51,7 +51,7 @@ func checkMap(t *testing.T, in string, r Result) {
 
 func TestOffsetsPointAtOriginalCharacters(t *testing.T) {
 	in := "当社の住所は\r\n東京都千代田区１－２－３です。"
-	r := Normalize(in, nil, false)
+	r := Normalize(in, nil, Wrapped)
 	i := strings.Index(r.Text, "千代田区")
 	if got := in[r.Offset[i]:]; !strings.HasPrefix(got, "千代田区") {
 		t.Errorf("offset of 千代田区 maps to %q", got)
@@ -82,7 +82,7 @@ func TestJoinsPDFLineBreaks(t *testing.T) {
 		"当社は、お問い合わせへの回答のために個人情報を利用します。当社は、商品の発送のために個人情報を利用します。",
 		"当社は、料金の請求のために個人情報を利用します。当社は、本人確認のために個人情報を利用します。ほかにも。",
 	}
-	r := Normalize(strings.Join(wrapped, "\n"), nil, false)
+	r := Normalize(strings.Join(wrapped, "\n"), nil, Wrapped)
 	if !strings.Contains(r.Text, "安全管理のために必要かつ適切な措置") {
 		t.Errorf("broken word not joined:\n%s", r.Text)
 	}
@@ -97,7 +97,7 @@ func TestJoinsPDFLineBreaks(t *testing.T) {
 
 func TestDoesNotJoinOrdinaryLines(t *testing.T) {
 	in := "個人情報保護方針\n当社は個人情報を適切に取り扱います。\n電話番号 03-1234-5678\n受付時間 平日10時〜17時\n"
-	r := Normalize(in, nil, false)
+	r := Normalize(in, nil, Wrapped)
 	if strings.Count(r.Text, "\n") != 4 {
 		t.Errorf("short lines were joined:\n%q", r.Text)
 	}
@@ -105,7 +105,7 @@ func TestDoesNotJoinOrdinaryLines(t *testing.T) {
 
 func TestMarkdownParagraphJoin(t *testing.T) {
 	in := "# 見出し\n当社は、お客様からお預かりした個人情報を法令に従って\n適切に取り扱います。\n\n- 項目一\n- 項目二\n\n管理責任者\n当社\n"
-	r := Normalize(in, nil, true)
+	r := Normalize(in, nil, Markdown)
 	if !strings.Contains(r.Text, "法令に従って適切に取り扱います。") {
 		t.Errorf("soft break not joined: %q", r.Text)
 	}
@@ -127,15 +127,15 @@ func TestKanjiNumber(t *testing.T) {
 
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"", "令和元年", "第二十七条", "ｶﾞ", "a\r\n\r\nb", "全角１２３", "\xff\xfe"} {
-		f.Add(s, false)
+		f.Add(s, uint8(0))
 	}
-	f.Fuzz(func(t *testing.T, in string, md bool) {
-		r := Normalize(in, nil, md)
+	f.Fuzz(func(t *testing.T, in string, layout uint8) {
+		r := Normalize(in, nil, Layout(layout%3))
 		checkMap(t, in, r)
 		if utf8.ValidString(in) && !utf8.ValidString(r.Text) {
 			t.Fatalf("valid input gave invalid output %q", r.Text)
 		}
-		if again := Normalize(in, nil, md); again.Text != r.Text {
+		if again := Normalize(in, nil, Layout(layout%3)); again.Text != r.Text {
 			t.Fatal("not deterministic")
 		}
 	})
