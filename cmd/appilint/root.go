@@ -47,7 +47,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{code: exitUsage, err: fmt.Errorf("%w (run '%s --help' for usage)", err, c.CommandPath())}
 	})
-	root.AddCommand(newCheckCmd(), newRulesCmd(), newExplainCmd(), newInitCmd(), newVersionCmd(), newDebugCmd())
+	root.AddCommand(newCheckCmd(), newRulesCmd(), newExplainCmd(), newInitCmd(), newVersionCmd(), newDebugCmd(), newFixCmd(), newDiffCmd(), newScanCmd())
 	return root
 }
 
