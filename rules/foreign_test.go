@@ -8,13 +8,16 @@ import (
 
 // Shared triggers and non-triggers of the 法28条 rules.
 const (
-	frContractorUS   = "当社は、取得した個人情報の一部を、国内および米国の業務委託先に提供する場合があります。\n"
-	frContractorAny  = "当社は、取得した個人情報の一部を、海外の委託先に提供する場合があります。\n"
-	frNegated        = "当社は、外国にある第三者に個人データを提供しません。\n"
-	frParaphrase     = "当社は、外国にある第三者に個人データを提供する場合には、あらかじめ本人の同意を得ます。\n"
-	frStorageOnly    = "当社は、お客様の個人情報を海外のクラウドサーバに保存することがあります。\n"
-	frAnalyticsOnly  = "当社は、Google LLC が提供する Google Analytics を利用しています。Google Analytics はクッキーを使用してアクセス情報を収集します。\n"
-	frPPCReference   = "米国の個人情報の保護に関する制度は、個人情報保護委員会のウェブサイト(外国における個人情報の保護に関する制度等の調査)をご確認ください。\n"
+	frContractorUS  = "当社は、取得した個人情報の一部を、国内および米国の業務委託先に提供する場合があります。\n"
+	frContractorAny = "当社は、取得した個人情報の一部を、海外の委託先に提供する場合があります。\n"
+	frNegated       = "当社は、外国にある第三者に個人データを提供しません。\n"
+	frParaphrase    = "当社は、外国にある第三者に個人データを提供する場合には、あらかじめ本人の同意を得ます。\n"
+	frStorageOnly   = "当社は、お客様の個人情報を海外のクラウドサーバに保存することがあります。\n"
+	frAnalyticsOnly = "当社は、Google LLC が提供する Google Analytics を利用しています。Google Analytics はクッキーを使用してアクセス情報を収集します。\n"
+	frPPCReference  = "米国の個人情報の保護に関する制度は、個人情報保護委員会のウェブサイト(外国における個人情報の保護に関する制度等の調査)をご確認ください。\n"
+	// frStorageState names the country with its state, and the provider does
+	// not handle the data: storage, not provision.
+	frStorageState   = "本サービスのデータベースは、クラウドサービスを利用し、米国（オレゴン州）に所在するサーバに保存しています。同社が個人データを取り扱うことはありません。\n"
 	frContractClause = "当社は、委託先との間で、安全管理措置の実施と目的外利用の禁止を定めた契約を締結しています。\n"
 )
 
@@ -88,6 +91,7 @@ func TestSafetyForeignEnvironment(t *testing.T) {
 		{name: "table of contractors", text: "第5条(個人データの取扱いの委託)\n当社は、以下の委託先に個人データの取扱いを委託しています。\n委託先\t所在国\t業務\nExample Inc.\t米国\tサーバ運用\n", fire: true},
 		{name: "country without the system", text: "本サービスを通じて収集された個人情報は、日本および米国内で処理されます。\n", fire: true},
 		{name: "contractor abroad", text: "当社は、パートナー企業に業務を委託し、海外でお客さま情報を取り扱う場合があります。\n海外においても、当社と同等の安全管理措置が取られるよう確認しています。\n", fire: true},
+		{name: "country with its state, without the system", text: frStorageState, fire: true},
 		{name: "system without a country", text: frStorageOnly + "当社は、当該国の個人情報の保護に関する制度を把握した上で安全管理措置を講じています。\n", fire: true},
 
 		{name: "external environment stated", text: "(外的環境の把握)当社は、シンガポールにおいて個人データを保管しており、シンガポールにおける個人情報の保護に関する制度を把握した上で安全管理措置を実施しています。\n"},
@@ -95,6 +99,8 @@ func TestSafetyForeignEnvironment(t *testing.T) {
 		{name: "hosting with the system reference", text: "当社は、お客様の個人情報を米国等にあるデータホスティングプロバイダに保存することがあります。\n" + frPPCReference},
 		{name: "Japan only", text: "第6条(安全管理措置)\n- (7) 外的環境の把握\n- 個人データを保管している日本における個人情報の保護に関する制度を把握した上で安全管理措置を実施\n"},
 		{name: "negated", text: "当社は、外国において個人データを取り扱っておりません。\n"},
+		{name: "country with its state and the system understood", text: frStorageState + "当社は、米国の個人情報の保護に関する制度を把握した上で安全管理措置を講じています。\n"},
+		{name: "domestic region", text: "個人データは中国四国地域の当社データセンターに保管しています。\n"},
 		{name: "analytics vendor", text: frAnalyticsOnly},
 		{name: "analytics vendor's servers", text: "Google Analyticsで収集されたデータは、米国にあるGoogleのサーバーに保存されます。\n"},
 		{name: "third party abroad only", text: "当社は、お客様の個人情報を外国にある事業者に提供することがあります。\n"},
@@ -112,6 +118,8 @@ func TestForeignStatus(t *testing.T) {
 		{"appi/foreign-country", "negated", frNegated, engine.StatusNA},
 		{"appi/foreign-country", "storage only", frStorageOnly, engine.StatusNA},
 		{"appi/foreign-country", "analytics vendor", frAnalyticsOnly, engine.StatusNA},
+		{"appi/foreign-country", "storage in a state", frStorageState, engine.StatusNA},
+		{"appi/safety-foreign-environment", "storage in a state", frStorageState, engine.StatusViolation},
 		{"appi/foreign-system", "table row", "## 外国にある第三者への提供\n\n当社は、以下の外国にある事業者に個人データを提供しています。\n\n| 項目 | 内容 |\n|---|---|\n| 移転先国 | 米国 |\n| 移転先国の制度 | 個人情報保護委員会のウェブサイトをご参照ください |\n", engine.StatusOK},
 		{"appi/foreign-measures", "table row", "## 外国にある第三者への提供\n\n当社は、以下の外国にある事業者に個人データを提供しています。\n\n| 項目 | 内容 |\n|---|---|\n| 提供先の措置 | 標準契約条項に基づく安全管理措置 |\n", engine.StatusOK},
 		{"appi/foreign-measures", "statute paraphrase", frParaphrase, engine.StatusNA},

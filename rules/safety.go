@@ -46,6 +46,14 @@ const (
 	numSafetyCategories
 )
 
+// safetyStaff names the operator's own workforce: 従業者 in the sense of
+// 法24条 covers part-timers, temporary staff and assistants who work under
+// the operator's direction, whatever their title.
+const safetyStaff = `従業者|従業員|社員|職員|役員|役職員|スタッフ|従事者|アルバイト|パートタイマー|パート(?:従業員|社員|職員)|派遣(?:社員|労働者|スタッフ)|アシスタント|補助者`
+
+// safetyIncident is a breach or another incident of the handling.
+const safetyIncident = `(?:漏え?い|漏洩|滅失|毀損|き損|事故|インシデント)`
+
 // safetyMeasure recognises, per category, wording that describes a measure
 // (not a threat: 「不正アクセス…を防止するため」 names what is feared, not what is done).
 var safetyMeasure = [numSafetyCategories]*regexp.Regexp{
@@ -55,7 +63,11 @@ var safetyMeasure = [numSafetyCategories]*regexp.Regexp{
 			// 内部規程の整備, 社内規程を定め, 社内規程により…取扱い方法を規定
 			`|(?:社内|内部)(?:の)?(?:規程|規定|規則|ルール)(?:類|等)?[^。]{0,40}?(?:策定|制定|整備|定め|設け|作成|用意|規定し|整え)` +
 			`|規律(?:の|を)(?:整備|策定)|取扱(?:い)?規程|取り扱い規程|(?:個人情報|個人データ)(?:保護|管理|取扱)規程` +
-			`|手順を(?:設け|定め|整備|策定|用意)`),
+			`|手順を(?:設け|定め|整備|策定|用意)` +
+			// rules in prose (guidelines 10-2): the handling method for each
+			// stage, or handling written down in internal documents
+			`|(?:各段階|段階(?:ごと|毎)|段階に応じ)[^。]{0,20}?(?:取扱|取り?扱い)(?:の)?(?:方法|手順)[^。]{0,40}?(?:定め|規定し|策定|整備|文書化|明文化)` +
+			`|(?:社内|内部)(?:の)?(?:文書|書面)[^。、]{0,6}?(?:で|に|により|として)[^。、]{0,6}?(?:定め|規定し|明記し|明文化し|記載し)`),
 	catOrganizational: regexp.MustCompile(
 		// 責任者の設置 (管理者 only with what it manages: ウェブサイト管理者 is not one)
 		`(?:(?:個人情報|個人データ|情報|プライバシー|セキュリティ|保護|部門)[^。、]{0,8}?(?:管理者|統括者|責任部門|管理部門)|責任者|担当役員|CPO|CISO|DPO)` +
@@ -65,16 +77,27 @@ var safetyMeasure = [numSafetyCategories]*regexp.Regexp{
 			// 点検・監査 of the handling (監査役 is an officer, not an audit)
 			`|(?:内部|外部|定期|第三者|セキュリティ|情報セキュリティ|個人情報保護)[^。、]{0,6}?監査|監査(?:を|の)?(?:実施|受け|行)` +
 			`|自己点検|(?:取扱|取扱い|取り扱い|運用|管理)状況(?:の|を|について)?(?:点検|確認|把握|監査)|定期(?:的な|的に)?点検|日々の確認` +
-			`|マネジメントシステム[」]?(?:として)?(?:を|の)?(?:構築|確立|運用|整備|策定)`),
+			`|マネジメントシステム[」]?(?:として)?(?:を|の)?(?:構築|確立|運用|整備|策定)` +
+			// a person in charge named in prose: 取扱いの責任者は…です
+			`|(?:取扱|取り?扱い|管理|保護|個人情報|個人データ)[^。、]{0,8}?(?:責任者|管理者|統括者)は[^。、]{1,20}?(?:です|である|でございます|が務め|が担)` +
+			// response to an incident (guidelines 10-3 (4)): reporting inside
+			// the organisation, or establishing the facts and the cause
+			`|` + safetyIncident + `[^。]{0,40}?(?:責任者|管理者|社内|上長)(?:へ|に)(?:の)?(?:報告|連絡)` +
+			`|` + safetyIncident + `[^。]{0,40}?(?:(?:状況|事実関係|原因|影響(?:の)?範囲)(?:を|の)(?:確認|調査|究明|把握|特定)|再発防止策)`),
 	catHuman: regexp.MustCompile(
 		// 担当者 alone is often a client's (ご担当者様向けの研修).
-		`(?:従業者|従業員|社員|職員|役員|役職員|スタッフ|従事者|(?:取り?扱う|取扱)担当者|社内)[^。]{0,25}?(?:教育|研修|トレーニング|e-?ラーニング|啓発|周知|徹底させ|意識(?:の)?(?:向上|啓発))` +
-			`|(?:教育|研修|トレーニング)[^。]{0,20}?(?:従業者|従業員|社員|職員|役員|役職員|スタッフ)(?:に対し|を対象|へ|に|全員)` +
+		`(?:` + safetyStaff + `|(?:取り?扱う|取扱)担当者|社内)[^。]{0,25}?(?:教育|研修|トレーニング|e-?ラーニング|啓発|周知|徹底させ|意識(?:の)?(?:向上|啓発))` +
+			`|(?:教育|研修|トレーニング)[^。]{0,20}?(?:` + safetyStaff + `)(?:に対し|を対象|へ|に|全員)` +
+			// staff instructed on how to handle the data (周知 in prose)
+			`|(?:` + safetyStaff + `)[^。]{0,60}?(?:取扱|取り?扱い)[^。、]{0,4}?(?:注意点|注意事項|留意点|留意事項|ルール|方法)[^。、]{0,6}?(?:説明|指導|周知|伝え|徹底)` +
 			`|(?:個人情報|個人データ|情報セキュリティ|プライバシー|情報管理)(?:保護)?(?:に関する|に係る|についての|の取り?扱いに関する|の)?(?:定期的な|定期)?(?:教育|研修|トレーニング)` +
 			`|教育研修|定期研修` +
 			// confidentiality binds staff; with a contractor it is 法25条
-			`|(?:従業者|従業員|社員|職員|役員|役職員|スタッフ|就業規則|雇用|入社|退職)[^。]{0,30}?(?:秘密保持|秘密を保持|守秘義務|機密保持|誓約)` +
-			`|(?:秘密保持|秘密を保持|守秘義務|機密保持|誓約書?)[^。]{0,30}?(?:従業者|従業員|社員|職員|役員|役職員|スタッフ|就業規則|雇用契約)` +
+			`|(?:` + safetyStaff + `|就業規則|雇用|入社|退職)[^。]{0,30}?(?:秘密保持|秘密を保持|守秘義務|機密保持|誓約)` +
+			`|(?:秘密保持|秘密を保持|守秘義務|機密保持|誓約書?)[^。]{0,30}?(?:` + safetyStaff + `|就業規則|雇用契約)` +
+			// a confidentiality pledge collected is given by a person, not a
+			// business (a contractor signs a 秘密保持契約, excluded below)
+			`|(?:秘密保持|秘密を保持|守秘|機密保持)[^。、]{0,8}?誓約書?(?:を|の)?[^。、]{0,4}?(?:提出|取得|徴求|徴収|受領|取り交わ|差し入れ)` +
 			`|就業規則[^。]{0,20}?(?:規定|定め|記載|明記)`),
 	catPhysical: regexp.MustCompile(
 		`入退室|入退館|入退出|入室管理|入館管理|入室[^。]{0,15}?(?:制限|管理)|立ち?入り?(?:の)?制限|施錠|鍵(?:付き|のかかる)|キャビネット|金庫(?:に|で|内)(?:て)?保管` +
@@ -97,9 +120,9 @@ var safetyMeasure = [numSafetyCategories]*regexp.Regexp{
 // safetyKeywords are, per category, literals one of which every match of
 // safetyMeasure contains: a cheap test before the costly expression.
 var safetyKeywords = [numSafetyCategories][]string{
-	catHandlingRules:  {"規程", "規定", "規則", "細則", "要領", "マニュアル", "手順", "ルール", "基準", "規律"},
-	catOrganizational: {"責任者", "管理者", "統括者", "責任部門", "管理部門", "担当役員", "CPO", "CISO", "DPO", "委員会", "体制", "インシデント", "監査", "点検", "状況", "日々の確認", "マネジメントシステム"},
-	catHuman:          {"教育", "研修", "トレーニング", "ラーニング", "啓発", "周知", "徹底させ", "意識", "秘密", "守秘", "機密保持", "誓約", "就業規則"},
+	catHandlingRules:  {"規程", "規定", "規則", "細則", "要領", "マニュアル", "手順", "ルール", "基準", "規律", "段階", "文書", "書面"},
+	catOrganizational: {"責任者", "管理者", "統括者", "責任部門", "管理部門", "担当役員", "CPO", "CISO", "DPO", "委員会", "体制", "インシデント", "監査", "点検", "状況", "日々の確認", "マネジメントシステム", "漏", "滅失", "毀損", "き損", "事故"},
+	catHuman:          {"教育", "研修", "トレーニング", "ラーニング", "啓発", "周知", "徹底", "説明", "指導", "伝え", "意識", "秘密", "守秘", "機密保持", "誓約", "就業規則"},
 	catPhysical:       {"入退", "入室", "入館", "立入", "立ち入", "施錠", "鍵", "キャビネット", "金庫", "持込", "持ち込", "持出", "持ち出", "持ち運", "盗難", "紛失", "廃棄", "破棄", "破壊", "溶解", "裁断", "媒体", "端末管理", "のぞき見", "覗き見", "クリア", "区域", "閲覧", "シュレッダー", "消去"},
 	catTechnical:      {"アクセス", "不正ソフトウェア", "ウイルス", "ウィルス", "マルウェア", "セキュリティソフト", "ウォール", "WAF", "侵入", "脆弱性", "パッチ", "ログ", "VPN", "認証", "パスワード", "暗号", "SSL", "TLS", "HTTPS", "https"},
 }
@@ -139,10 +162,16 @@ var (
 	// safetyContractor marks measures that are a contractor's or imposed on
 	// one (委託先の監督, 秘密保持契約を締結した事業者).
 	safetyContractor = regexp.MustCompile(`委託|受託|提携先|協力会社|パートナー企業|外部業者|外部事業者|共同利用|提供先|取引先(?:と|との|に)`)
+	// safetyStaffAndContractor is a contractor named alongside the
+	// operator's staff (全従業員・業務委託者と秘密保持契約を締結): the measure
+	// binds the staff too, so that mention does not make it a contractor's.
+	// 委託先の従業員 (the contractor's staff) is no such pair.
+	safetyStaffAndContractor = regexp.MustCompile(`(?:` + safetyStaff + `)(?:・|、|及び|および|並びに|ならびに|や|と)(?:業務)?(?:委託先|委託者|受託者)|(?:業務)?(?:委託先|委託者|受託者)(?:・|、|及び|および|並びに|ならびに|や)(?:` + safetyStaff + `)`)
 	// safetyUserSubject marks what the user or another business does
 	// (お客様は…パスワードを設定, 決済代行会社は…暗号化), unless the operator
-	// becomes the subject again before the match.
-	safetyUserSubject     = regexp.MustCompile(`(?:お客様|お客さま|利用者|ユーザー?|会員|ご本人|閲覧者)(?:様|さま)?(?:は|が|ご自身)|(?:決済代行|代行|事業者|業者|プロバイダ|ベンダー|提供元|提供会社|LLC|Inc\.?|Ltd\.?)(?:会社|業者|事業者)?(?:等)?(?:は|が)`)
+	// becomes the subject again before the match. 従業者は is the operator's
+	// own staff, not a 業者.
+	safetyUserSubject     = regexp.MustCompile(`(?:お客様|お客さま|利用者|ユーザー?|会員|ご本人|閲覧者)(?:様|さま)?(?:は|が|ご自身)|(?:決済代行|代行|事業者|(?:^|[^従])業者|プロバイダ|ベンダー|提供元|提供会社|LLC|Inc\.?|Ltd\.?)(?:会社|業者|事業者)?(?:等)?(?:は|が)`)
 	safetyOperatorSubject = regexp.MustCompile(`(?:当社|弊社|当会|当法人|当店|当事務所|当団体|私たち|わたしたち)(?:は|では|が|において)`)
 	// safetyPermissionAfter: an app asking for access (カメラへのアクセス権限
 	// を求めます) collects data; it does not protect it.
@@ -169,6 +198,9 @@ var (
 	// safetyDeskBefore: the person in charge of a desk or of joint use is
 	// not a person in charge of the handling (苦情受付の責任者).
 	safetyDeskBefore = regexp.MustCompile(`(?:苦情|問い?合わ?せ|問合せ|窓口|相談|共同利用)[^。、]{0,10}$`)
+	// safetyDeskTitle is a section giving a contact desk: a manager named
+	// there is the contact, not a measure (個人情報保護管理者は総務部長です).
+	safetyDeskTitle = regexp.MustCompile(`苦情|問い?合わ?せ|問合せ|窓口|相談|連絡先|共同利用`)
 	// safetyNotMeasure: rules and systems against anti-social forces are
 	// not personal-data measures.
 	safetyNotMeasure = regexp.MustCompile(`反社会`)
@@ -321,13 +353,14 @@ func scanSafety(doc *model.Document) *safetyScan {
 			r.promise = s
 		}
 
+		deskSection := kind != sectionSafety && s.Section() != nil && safetyDeskTitle.MatchString(s.Section().Title)
 		found := false
 		for c := safetyCategory(0); c < numSafetyCategories; c++ {
 			if !safetyMayMatch(c, text) || c == catHandlingRules && safetyRequestTopic.MatchString(text) {
 				continue
 			}
 			for _, loc := range safetyMeasure[c].FindAllStringIndex(text, -1) {
-				if c == catOrganizational && safetyDeskBefore.MatchString(text[:loc[0]]) {
+				if c == catOrganizational && (safetyDeskBefore.MatchString(text[:loc[0]]) || deskSection) {
 					continue
 				}
 				if safetyAccepted(s, loc[0], loc[1]) {
@@ -417,6 +450,12 @@ func safetyPurposeRow(s *model.Sentence) bool {
 func safetyAccepted(s *model.Sentence, start, end int) bool {
 	text := s.Text
 	c := ClauseAt(s, s.Span.Start+start)
+	// A match that starts in a condition and runs past it (スタッフを採用する
+	// 際には、…研修を実施) names its measure in the later clause: the
+	// condition only says when the measure applies, so that clause decides.
+	if c != nil && s.Span.Start+end > c.Span.End {
+		c = ClauseAt(s, s.Span.Start+end-1)
+	}
 	before := text[:start]
 	clause := text
 	clauseEnd := len(text)
@@ -442,7 +481,7 @@ func safetyAccepted(s *model.Sentence, start, end int) bool {
 		!(safetyHandlingEvent.MatchString(clause) && safetyMainAffirmed(s)) {
 		return false
 	}
-	if safetyContractor.MatchString(before) || safetyContractor.MatchString(clause) {
+	if safetyContractorIn(before) || safetyContractorIn(clause) {
 		return false
 	}
 	if safetyUserSpeaks(before) || safetyPermissionAfter.MatchString(text[end:]) {
@@ -467,7 +506,7 @@ func safetyConcrete(s *model.Sentence, content string) bool {
 			return false
 		}
 	}
-	if safetyContractor.MatchString(s.Text) || safetyUserSpeaks(s.Text) || safetyNotTaken.MatchString(s.Text) {
+	if safetyContractorIn(s.Text) || safetyUserSpeaks(s.Text) || safetyNotTaken.MatchString(s.Text) {
 		return false
 	}
 	return true
@@ -769,4 +808,13 @@ func safetyUserSpeaks(before string) bool {
 	}
 	last := users[len(users)-1][1]
 	return !safetyOperatorSubject.MatchString(before[last:])
+}
+
+// safetyContractorIn reports whether the text speaks of a contractor other
+// than alongside the operator's own staff.
+func safetyContractorIn(text string) bool {
+	if !safetyContractor.MatchString(text) {
+		return false
+	}
+	return safetyContractor.MatchString(safetyStaffAndContractor.ReplaceAllLiteralString(text, ""))
 }

@@ -77,8 +77,12 @@ var (
 	frCountryAlt = frCountryAlternation()
 	// frAbroad names "a foreign country" without naming it.
 	frAbroad = `日本国外|日本以外の(?:国|地域)|国内外|(?:居住|在住)(?:する)?国(?:・地域)?以外の(?:国|地域)|諸外国|国外|外国|海外`
+	// frSubPlace narrows a country to a region: 米国(オレゴン州),
+	// 米国オレゴン州, シンガポール(アジアパシフィック地域). The place is still
+	// the country, so what follows it reads as it would after the country.
+	frSubPlace = `(?:\s?\([^()。]{1,20}\)|[\p{Katakana}ー\p{Han}]{1,10}?(?:州|省|市|リージョン))?`
 	// frPlace is a foreign place: abroad, or a named country (等 for 米国等).
-	frPlace = `(?:` + frAbroad + `|` + frCountryAlt + `)(?:等|など)?`
+	frPlace = `(?:` + frAbroad + `|` + frCountryAlt + `)` + frSubPlace + `(?:等|など)?`
 
 	frCountry = regexp.MustCompile(frCountryAlt)
 

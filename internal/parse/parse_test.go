@@ -58,7 +58,7 @@ func checkDocument(t *testing.T, name string, data []byte) {
 // original must begin where the sentence begins.
 func sameLetters(orig, norm string) bool {
 	o, _ := utf8.DecodeRuneInString(strings.TrimSpace(orig))
-	n, _ := utf8.DecodeRuneInString(norm)
+	n, _ := utf8.DecodeRuneInString(strings.TrimSpace(norm))
 	if o == n {
 		return true
 	}
