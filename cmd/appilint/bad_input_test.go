@@ -1,8 +1,10 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -35,6 +37,8 @@ func TestBadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	bomb := zipBomb(t, filepath.Join(dir, "bomb.docx"))
+	policies, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "policies"))
 	rows := []struct {
 		name string
 		args []string
@@ -51,9 +55,19 @@ func TestBadInput(t *testing.T) {
 		{"over the size limit", []string{"--max-bytes", "64", write("big.txt", []byte(strings.Repeat(policy, 10)))}, "limit"},
 		{"unsupported type", []string{write("policy.xlsx", []byte(policy))}, "unsupported"},
 		{"deeply nested HTML", []string{write("nested.html", []byte(strings.Repeat("<div>", 100000)))}, ""},
+		{"a DOCX zip bomb", []string{"--max-bytes", "1048576", bomb}, "zip bomb"},
+		{"a corrupt DOCX", []string{filepath.Join(policies, "docx", "corrupt.docx")}, ""},
+		{"a malformed PDF", []string{write("broken.pdf", []byte("%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage\n"))}, ""},
+		{"an encrypted PDF", []string{filepath.Join(policies, "pdf", "encrypted.pdf")}, ""},
+		{"a scanned, image-only PDF", []string{filepath.Join(policies, "pdf", "scanned.pdf")}, ""},
 	}
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
+			if strings.HasSuffix(row.args[len(row.args)-1], ".pdf") {
+				if _, err := exec.LookPath("pdftotext"); err != nil && os.Getenv("CI") != "true" {
+					t.Skip("pdftotext (poppler-utils) not installed")
+				}
+			}
 			var out, errb bytes.Buffer
 			args := append([]string{"check", "--no-config"}, row.args...)
 			code := run(args, nil, &out, &errb)
@@ -96,4 +110,29 @@ func TestInputsAreNeverModified(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("check left files behind: %v", entries)
 	}
+}
+
+// zipBomb writes a DOCX whose document.xml is small compressed and huge
+// expanded.
+func zipBomb(t *testing.T, path string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := bytes.Repeat([]byte("<w:p/>"), 1<<16)
+	for range 64 { // 24 MiB expanded, a few tens of KiB compressed
+		if _, err := w.Write(chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
