@@ -270,8 +270,10 @@ func splitLines(s string) []line {
 }
 
 // wrapWidth estimates the width (in characters) at which the text was hard
-// wrapped: the 90th percentile of line lengths, or 0 when lines vary too
-// much for a wrap to be likely.
+// wrapped: the width with the most lines just at or below it, or 0 when too
+// few lines share a width for a wrap to be likely. The densest width, not a
+// percentile, so that a few long lines added to a wrapped text (a drafted
+// clause, a URL) do not move it.
 func wrapWidth(lines []line, text string) int {
 	var lens []int
 	for _, l := range lines {
@@ -284,18 +286,22 @@ func wrapWidth(lines []line, text string) int {
 		return 0
 	}
 	sort.Ints(lens)
-	w := lens[len(lens)*9/10]
-	// A wrap shows as many lines close to the same width.
-	near := 0
-	for _, n := range lens {
-		if n*100 >= w*85 && n <= w+2 {
-			near++
+	best, bestCount := 0, 0
+	for i, w := range lens {
+		if w < 20 || i+1 < len(lens) && lens[i+1] == w {
+			continue // each width once, at its last occurrence
+		}
+		// Lines within [0.85w, w+2] count as wrapped at w.
+		lo := sort.SearchInts(lens, (w*85+99)/100)
+		hi := sort.SearchInts(lens, w+3)
+		if c := hi - lo; c >= bestCount {
+			best, bestCount = w, c
 		}
 	}
-	if w < 20 || near*100 < len(lens)*25 {
+	if best == 0 || bestCount*100 < len(lens)*25 {
 		return 0
 	}
-	return w
+	return best
 }
 
 var sentenceEnd = "。．.!?！？:：】>"
