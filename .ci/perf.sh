@@ -36,7 +36,8 @@ measure() {
   local walls="" rsss=""
   "$@" >/dev/null 2>&1 || true # warm the page cache
   for _ in $(seq "$runs"); do
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    /usr/bin/time -f '%e %M' -o "$work/time.out" "$@" >/dev/null 2>&1 || true
+    out=$(tail -n 1 "$work/time.out")
     walls="$walls ${out%% *}"; rsss="$rsss ${out##* }"
   done
   echo "$(echo "$walls" | median) $(echo "$rsss" | median)"
@@ -60,8 +61,9 @@ echo
 echo "== throughput: 1000 policies in one process"
 mkdir -p "$work/batch"
 for i in $(seq 1000); do ln -s "$policy" "$work/batch/p$i${policy##*/policy20k}"; done
-t1=$( { /usr/bin/time -f '%e' env GOMAXPROCS=1 "$work/appilint" check --fail-on none --format json "$work"/batch/* >/dev/null; } 2>&1 | tail -n 1)
-t2=$( { /usr/bin/time -f '%e' env GOMAXPROCS=2 "$work/appilint" check --fail-on none --format json "$work"/batch/* >/dev/null; } 2>&1 | tail -n 1)
+/usr/bin/time -f '%e' -o "$work/t1" env GOMAXPROCS=1 "$work/appilint" check --fail-on none --format json "$work"/batch/* >/dev/null 2>&1 || true
+/usr/bin/time -f '%e' -o "$work/t2" env GOMAXPROCS=2 "$work/appilint" check --fail-on none --format json "$work"/batch/* >/dev/null 2>&1 || true
+t1=$(tail -n 1 "$work/t1"); t2=$(tail -n 1 "$work/t2")
 python3 -c "print('1 core: %.1f s (%.1f docs/s); 2 cores: %.1f s (%.1f docs/s); speed-up %.2f (target >= 1.7)' % ($t1, 1000/$t1, $t2, 1000/$t2, $t1/$t2))"
 
 echo
