@@ -272,7 +272,7 @@ func safetySectionKind(sec *model.Section, cache map[*model.Section]sectionKind)
 	if k, ok := cache[sec]; ok {
 		return k
 	}
-	k := sectionPlain
+	var k sectionKind
 	switch {
 	case sec.Head != nil && safetyTitle.MatchString(sec.Title):
 		k = sectionSafety
