@@ -288,7 +288,9 @@ func wrapWidth(lines []line, text string) int {
 	sort.Ints(lens)
 	best, bestCount := 0, 0
 	for i, w := range lens {
-		if w < 20 || i+1 < len(lens) && lens[i+1] == w {
+		// Hard wraps are at least 30 characters wide; shorter "widths" are
+		// labels and list items that happen to share a length.
+		if w < 30 || i+1 < len(lens) && lens[i+1] == w {
 			continue // each width once, at its last occurrence
 		}
 		// Lines within [0.85w, w+2] count as wrapped at w.
@@ -298,7 +300,7 @@ func wrapWidth(lines []line, text string) int {
 			best, bestCount = w, c
 		}
 	}
-	if best == 0 || bestCount*100 < len(lens)*25 {
+	if best == 0 || bestCount < 5 || bestCount*100 < len(lens)*25 {
 		return 0
 	}
 	return best
