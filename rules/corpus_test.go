@@ -26,13 +26,7 @@ const (
 func corpusSets(t *testing.T) []*corpus.Set {
 	t.Helper()
 	wd, _ := os.Getwd()
-	root := corpus.Root(wd)
-	if root == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("../shared/corpus not found beside the checkout; CI must have it")
-		}
-		t.Skip("../shared/corpus not found beside the checkout: skipping the corpus accuracy test")
-	}
+	root := corpus.RootForTest(t, wd)
 	sets, err := corpus.Sets(root)
 	if err != nil {
 		t.Fatal(err)

@@ -181,3 +181,25 @@ func (sc *Score) Print(w io.Writer) {
 		fmt.Fprintf(w, "errors:\n  %s\n", strings.Join(errs, "\n  "))
 	}
 }
+
+// TB is the part of testing.TB that RootForTest needs.
+type TB interface {
+	Helper()
+	Fatal(args ...any)
+	Skip(args ...any)
+}
+
+// RootForTest finds ../shared/corpus for a test started in dir. When the
+// corpus is absent, the test is skipped (a user's clone) or fails under
+// CI=true (CI always has it).
+func RootForTest(t TB, dir string) string {
+	t.Helper()
+	root := Root(dir)
+	if root == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("../shared/corpus not found beside the checkout; CI must have it")
+		}
+		t.Skip("../shared/corpus not found beside the checkout: skipping this corpus test")
+	}
+	return root
+}
