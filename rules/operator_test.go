@@ -29,6 +29,8 @@ func TestOperatorName(t *testing.T) {
 		{name: "business running the service", text: "本ポリシーは、サンプル株式会社が運営する本サービスに適用されます。"},
 		{name: "copyright line", text: "当サイトは個人情報を保護します。\n© 2024 Sample Co., Ltd."},
 		{name: "list item operator label", text: "・運営者：山田 花子\n・連絡先：info@example.com"},
+		{name: "sole proprietor's name label beside a trade name", text: "- 屋号：サンプル工房\n- 事業者の氏名：山田 はな（個人事業主）\n- 所在地：東京都千代田区千代田1-1-1"},
+		{name: "person running the business as a sole proprietor", text: "サンプル工房（以下「当工房」）は、デザイナーの山田はなが個人事業主として営む事務所です。"},
 
 		{name: "brand only", fire: true, text: "サンプルアプリ（以下「当社」といいます。）は、個人情報を次のとおり取り扱います。\nお問い合わせ：info@example.com"},
 		{name: "site name only", fire: true, text: "example.net（以下「当社」といいます。）は、個人情報を取り扱います。"},
@@ -39,6 +41,9 @@ func TestOperatorName(t *testing.T) {
 		{name: "negated name", fire: true, text: "当サイトの運営者の氏名は公開しておりません。"},
 		{name: "tool provider is not the operator", fire: true, text: "当サイトでは、グーグル合同会社が提供するアクセス解析ツールを利用しています。"},
 		{name: "brand label is not a name", fire: true, text: "屋号：サンプル\n当店は個人情報を適切に取り扱います。"},
+		{name: "brand in the sole proprietor's name label", fire: true, text: "事業者の氏名：サンプル工房（個人事業主）\n当工房は個人情報を適切に取り扱います。"},
+		{name: "sole proprietor's name left as a placeholder", fire: true, text: "屋号：サンプル工房\n事業者の氏名：【氏名】（個人事業主）"},
+		{name: "sole proprietor negated", fire: true, text: "サンプル工房（以下「当工房」）は、個人事業主の氏名を公開しておりません。"},
 	})
 }
 
@@ -77,6 +82,7 @@ func TestOperatorRepresentative(t *testing.T) {
 		{name: "sole proprietor", text: "山田太郎（以下「当方」といいます。）は、個人情報を保護します。"},
 		{name: "sole proprietor by label", text: "運営者：山田 花子\nお問い合わせ：info@example.com"},
 		{name: "sole proprietor in a sentence", text: "本サイトは個人事業主 佐藤花子が運営しています。\nお問い合わせ：hanako@example.jp"},
+		{name: "sole proprietor's name label", text: "- 屋号：サンプル工房\n- 事業者の氏名：山田 はな（個人事業主）\n- メール：info@example.jp"},
 		{name: "association representative", text: "一般社団法人サンプル協会（以下「当協会」）\n代表理事 佐藤一郎"},
 
 		{name: "no representative", fire: true, text: "株式会社サンプル（以下「当社」）\n住所：東京都千代田区千代田1-1-1"},
@@ -85,6 +91,8 @@ func TestOperatorRepresentative(t *testing.T) {
 		{name: "placeholder name", fire: true, text: "株式会社サンプル（以下「当社」）\n代表取締役 〇〇〇〇"},
 		{name: "unknown operator", fire: true, text: "サンプルアプリ（以下「当社」）は個人情報を取り扱います。"},
 		{name: "negated", fire: true, text: "株式会社サンプル（以下「当社」）は、代表者の氏名を公開しません。"},
+		{name: "company name with a note has no representative", fire: true, text: "会社名：株式会社サンプル（東京本社）\n所在地：東京都千代田区千代田1-1-1"},
+		{name: "brand in the sole proprietor's name label", fire: true, text: "事業者の氏名：サンプル工房（個人事業主）\nメール：info@example.jp"},
 		{name: "corporation with a brand definition", fire: true, text: "サンプル（以下「当社」）\n法人名\tサンプル合同会社"},
 	})
 }

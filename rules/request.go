@@ -367,6 +367,10 @@ var (
 	pointerAfter    = regexp.MustCompile(`(?:下記|以下[^「、,(]|後記|後述|次|末尾|下部)(?:の)?[^。、]{0,15}?(?:窓口|連絡先|問い?合わ?せ|問合せ|相談室|宛|まで|メール|アドレス|住所|担当|URL|フォーム|ページ|へ)`)
 	pointerBefore   = regexp.MustCompile(`(?:上記|前記|前述)(?:の)?[^。、]{0,15}?(?:窓口|連絡先|問い?合わ?せ|問合せ|相談室|宛|まで|メール|アドレス|住所|担当|へ)`)
 	pointerAnywhere = regexp.MustCompile(`(?:第\d+条|\d+(?:\.\d+)*\.?|本(?:プライバシー)?ポリシー|本方針|本要領|本規約|本ページ|「[^」]+」(?:項|欄)?)[^。、]{0,8}?(?:記載|定め|記し|掲げ|示し|掲載)[^。]{0,20}(?:窓口|連絡先|問い?合わ?せ|問合せ|相談室)|(?:窓口|連絡先|問い?合わ?せ先|相談室)\s*\((?:第\d+条|\d+\.)`)
+	// menuPath is a way through the app or site to the request form: a
+	// named item reached from another (「設定」から「お問い合わせ」) or a
+	// named item to open or choose (「開示等の請求」を選んで).
+	menuPath = regexp.MustCompile(`「[^」]{1,30}」(?:画面|メニュー|タブ|ボタン|ページ|アイコン)?\s*(?:から|より|→|>|内の)\s*「[^」]{1,30}」|「[^」]{1,30}」(?:画面|メニュー|タブ|ボタン|ページ|フォーム|アイコン|欄)?を(?:選択|選ん|選び|選ぶ|タップ|クリック|押|開)`)
 	// namedPage is a named page or form of the operator's site given as the
 	// place to apply (当社ホームページの「お問い合わせ」にて承ります).
 	namedPage = regexp.MustCompile(`「[^」]{0,20}(?:問い?合わ?せ|問合せ|フォーム|窓口|サポート)[^」]{0,20}」(?:ページ|フォーム|欄)?(?:にて|より|から|で|へ|まで)`)
@@ -393,7 +397,7 @@ func runProcedure(p *engine.Pass) {
 		if !scan.mention[i] && !aboutRequests.MatchString(s.Text) {
 			continue
 		}
-		if namedPage.MatchString(s.Text) {
+		if namedPage.MatchString(s.Text) || menuPathIn(s) {
 			evidence = append(evidence, s.Span)
 			continue
 		}
@@ -416,6 +420,18 @@ func runProcedure(p *engine.Pass) {
 		return
 	}
 	p.Missing(scan.anchor)
+}
+
+// menuPathIn reports whether a sentence states a way through the app or
+// site to the request form, in a clause that is not negated (「…」を開いても
+// 受け付けておりません is no way to apply).
+func menuPathIn(s *model.Sentence) bool {
+	for _, m := range FindIn([]*model.Sentence{s}, menuPath) {
+		if m.Affirmed() {
+			return true
+		}
+	}
+	return false
 }
 
 // reqContactIndex holds the document's contacts in text order, and apart

@@ -49,6 +49,9 @@ func TestRequestProcedure(t *testing.T) {
 		{name: "URL below", text: reqPolicy(reqAllRights + "ご請求は、以下のURLからお手続きください。\nhttps://example.co.jp/privacy/request\n")},
 		{name: "named procedure document", text: reqPolicy(reqAllRights + "ご請求があった場合には、当社の「個人情報開示等請求手続き」に従い対応いたします。\n")},
 		{name: "contact point with its article", text: reqPolicy(reqAllRights+"ご請求は、お問い合わせ窓口（第10条）までご連絡ください。\n", reqUnrelated, reqContact)},
+		{name: "menu path in the app", text: reqPolicy(reqAllRights + "ご請求は、本アプリの「設定」から「お問い合わせ」を開き、「個人情報の開示等の請求」を選んで送信してください。\n")},
+		{name: "menu path with arrows", text: reqPolicy(reqAllRights + "開示等のご請求は、マイページの「アカウント」→「データの開示請求」から行ってください。\n")},
+		{name: "request item to tap", text: reqPolicy(reqAllRights + "これらの請求は、アプリ内の「開示等請求」ボタンをタップして行うことができます。\n")},
 		{name: "prescribed application form", text: reqPolicy(reqAllRights + "(1) 開示等のご請求は、当社所定の申請書によりお願いいたします。\n")},
 
 		{name: "no request at all", text: reqHead + reqUnrelated + reqContact, fire: true},
@@ -58,6 +61,8 @@ func TestRequestProcedure(t *testing.T) {
 		{name: "pointer below but no address follows", text: reqPolicy(reqAllRights+"開示等のご請求は下記メールアドレスよりご連絡ください。\n", reqUnrelated), fire: true},
 		{name: "undisclosed own procedure", text: reqPolicy(reqAllRights+"開示等の請求は、当社が別途定めた手続きに従って行っていただきます。\n", reqUnrelated), fire: true},
 		{name: "'here' with the link lost", text: reqPolicy(reqAllRights+"本人からの個人情報開示、訂正、削除についてのお問い合わせはこちらで受け付けています。\n", reqUnrelated), fire: true},
+		{name: "menu path for settings, not for requests", text: reqPolicy(reqAllRights+"開示等のご請求には、法令に従い対応いたします。\n", "第9条（Cookie）\nCookieは、ブラウザの「設定」から「プライバシー」を開いて無効にできます。\n"), fire: true},
+		{name: "menu path negated", text: reqPolicy(reqAllRights+"開示等のご請求は、現在アプリの「設定」から「お問い合わせ」を開いても受け付けておりません。\n", reqUnrelated), fire: true},
 		{name: "general inquiry contact not tied to requests", text: reqPolicy(reqAllRights+"法令に従い対応いたします。\n", reqUnrelated,
 			"第10条（お問い合わせ）\n本ポリシーに関するご質問は、下記までご連絡ください。\nメール：info@example.co.jp\n"), fire: true},
 	})

@@ -181,6 +181,13 @@ func runTransmissionRecipient(p *engine.Pass) {
 			continue
 		}
 		for _, u := range g.Unnamed {
+			if u.Blank {
+				p.MissingWith(u.Span, engine.Text{
+					JA: "外部送信の送信先の欄が空欄で（「" + u.Text + "」の行）、送信先の名称が記載されていません（電気通信事業法27条の12）。送信先の事業者名を記載してください。",
+					EN: "The recipient field of an external transmission is left empty (row 「" + u.Text + "」), so the recipient is not named (Telecommunications Business Act Art. 27-12). Name the recipient business.",
+				})
+				continue
+			}
 			if len(otherThan(u.Near, operator)) == 0 {
 				p.MissingWith(u.Span, engine.Text{
 					JA: "外部送信の送信先が「" + u.Text + "」としか記載されておらず、名称が特定されていません（電気通信事業法27条の12）。送信先の事業者名を記載してください。",

@@ -211,10 +211,16 @@ var (
 	reverseDefinition = regexp.MustCompile(`((?:当|弊)[\p{Han}\p{Katakana}ー]{1,6}|当方)\s*\(\s*(?:(?:正式)?(?:名称|社名|会社名|商号|法人名)\s*:\s*([^)「」]{1,60})|[「『]([^」』]{1,60})[」』]\s*(?:を|の)?(?:こと)?(?:いいます|いう|指します|指す|とします)|([^()「」、。]{2,60})\))`)
 	// nameLabel is a field that gives the operator's name; its value
 	// follows on the same line or the next.
-	nameLabel = regexp.MustCompile(`^(?:[・\-*●■□◆◇▪•※]\s*)?[【\[<＜(]?\s*(会社名|法人名|社名|商号|正式名称|事業者名|事業者の名称|事業者の氏名又は名称|氏名又は名称|氏名または名称|氏名・名称|名称又は氏名|名称または氏名|個人情報取扱事業者の(?:氏名又は)?名称|個人情報取扱事業者|運営者名?|運営者情報|運営会社名?|運営元|運営主体|運営事業者|運営法人|運営|サービス提供者|提供者|団体名|組織名|事業者名称|法人名称|会社名称|商号又は名称|名称又は商号|事業者|販売業者|名称)\s*[】\]>＞)]?\s*(?::|\t|$| )`)
+	nameLabel = regexp.MustCompile(`^(?:[・\-*●■□◆◇▪•※]\s*)?[【\[<＜(]?\s*(会社名|法人名|社名|商号|正式名称|事業者名|事業者の名称|事業者の氏名又は名称|(?:個人)?事業(?:者|主)の?氏名|運営者の?氏名|氏名又は名称|氏名または名称|氏名・名称|名称又は氏名|名称または氏名|個人情報取扱事業者の(?:氏名又は)?名称|個人情報取扱事業者|運営者名?|運営者情報|運営会社名?|運営元|運営主体|運営事業者|運営法人|運営|サービス提供者|提供者|団体名|組織名|事業者名称|法人名称|会社名称|商号又は名称|名称又は商号|事業者|販売業者|名称)\s*[】\]>＞)]?\s*(?::|\t|$| )`)
 	// proprietorPattern names the person who runs the service; the name
 	// must follow a separator (運営者の判断 is no name).
 	proprietorPattern = regexp.MustCompile(`(?:個人事業主(?:である)?|(?:運営者|運営責任者|開設者)[:\s])\s*([\p{Han}々]{1,4}(?: [\p{Han}\p{Hiragana}\p{Katakana}々ー]{1,5}|[\p{Han}々]{1,4}|\p{Hiragana}{2,4}))(?:が|は|に|です|、|。|\(|$)`)
+	// proprietorSubject names the person first: 「山田花子が個人事業主として
+	// 営む」, 「山田花子(個人事業主)」.
+	proprietorSubject = regexp.MustCompile(`([\p{Han}々]{1,4}(?: [\p{Han}\p{Hiragana}\p{Katakana}々ー]{1,5}|[\p{Han}々]{1,4}|\p{Hiragana}{2,4}))\s*(?:(?:が|は)個人事業主(?:として|で)|\(個人事業主\))`)
+	// trailingNote is a parenthetical after a labelled value (山田花子
+	// (個人事業主), 〇〇株式会社(東京本社)), which is no part of the name.
+	trailingNote = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 	// fieldWord opens a line that is another field, not a value.
 	fieldWord = regexp.MustCompile(`^(?:住所|所在地|本社|代表|電話|TEL|Tel|FAX|メール|E-?mail|URL|担当|窓口|受付|〒)`)
 	// strongLabels name the operator whatever the value looks like.
@@ -441,7 +447,9 @@ func entitiesIn(s string) [][2]int {
 	}
 	for _, loc := range findIf(latinFormHint.MatchString(s), latinEntityPattern, s) {
 		end := loc[1]
-		if r, n := utf8.DecodeLastRuneInString(s[:end]); r != '.' && !unicode.IsLetter(r) {
+		// The pattern consumed the character after the legal form (never
+		// an ASCII letter): drop it unless it is a period.
+		if r, n := utf8.DecodeLastRuneInString(s[:end]); r != '.' && !(r < utf8.RuneSelf && unicode.IsLetter(r)) {
 			end -= n
 		}
 		out = append(out, [2]int{loc[0], end})
@@ -509,6 +517,11 @@ func findLabelledNames(doc *model.Document, titles titleMemo) []Name {
 			continue
 		}
 		kind := classifyName(value)
+		if kind == Brand {
+			if v := trailingNote.ReplaceAllString(value, ""); v != "" && classifyName(v) != Brand {
+				value, kind = v, classifyName(v)
+			}
+		}
 		if kind == LegalEntity {
 			if ents := entitiesIn(value); len(ents) > 0 {
 				off += ents[0][0]
@@ -537,7 +550,14 @@ func findSoleProprietors(doc *model.Document) []Name {
 		if !strings.Contains(s.Text, "個人事業") && !strings.Contains(s.Text, "運営") && !strings.Contains(s.Text, "開設者") {
 			continue
 		}
-		for _, m := range proprietorPattern.FindAllStringSubmatchIndex(s.Text, -1) {
+		ms := proprietorPattern.FindAllStringSubmatchIndex(s.Text, -1)
+		for _, m := range proprietorSubject.FindAllStringSubmatchIndex(s.Text, -1) {
+			// The name must start a word: サンプル工房（個人事業主） names a shop.
+			if r, _ := utf8.DecodeLastRuneInString(s.Text[:m[2]]); !isNameRune(r) {
+				ms = append(ms, m)
+			}
+		}
+		for _, m := range ms {
 			name := s.Text[m[2]:m[3]]
 			if !isPersonName(name) {
 				continue

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -60,6 +61,9 @@ type Mention struct {
 type UnnamedRecipient struct {
 	Mention
 	Near []Mention
+	// Blank is true when the recipient field of a table row is left empty;
+	// the mention is then the row's first cell (the module) or the label.
+	Blank bool
 }
 
 // Limits of the text that belongs to a transmission statement.
@@ -116,6 +120,8 @@ var (
 
 	// txRecipientLabel is a field or column naming the recipient.
 	txRecipientLabel = regexp.MustCompile(`提供元|提供者|提供会社|提供事業者|送信先|提携先|事業者名|会社名|事業者の名称|送信先の名称|提供先`)
+	// txBareRecipientLabel is a recipient label and nothing else.
+	txBareRecipientLabel = regexp.MustCompile(`^[^\s:。、]{0,15}(?:提供元|提供者|提供会社|提供事業者|送信先|提携先|事業者名|会社名|提供先)(?:の名称)?$`)
 	// txPurposeLabel is a field or column giving the purpose.
 	txPurposeLabel = regexp.MustCompile(`目的`)
 	// txContentLabel is a field or column giving what is sent.
@@ -127,6 +133,8 @@ var (
 
 	// txContentWords are kinds of information that a module sends.
 	txContentWords = regexp.MustCompile(`閲覧履歴|行動履歴|アクセス履歴|利用履歴|購買履歴|購入履歴|検索履歴|視聴履歴|位置情報|IP ?アドレス|端末識別子|識別子|端末情報|端末機器情報|デバイス情報|機器情報|広告ID|広告識別子|IDFA|AAID|GAID|AdID|ADID|Advertising ID|(?:Cookie|cookie|クッキー) ?ID|(?:Cookie|cookie|クッキー)(?:の)?情報|アクセス(?:情報|状況|ログ|データ|日時)|利用状況|利用環境|閲覧(?:情報|状況|日時|したページ|ページ)|(?:ページ|アクセスした|閲覧した|参照元|リファラー?)(?:の)?URL|URL情報|リファラ|参照元|ブラウザ(?:の)?(?:種類|情報)|\bOS\b|ユーザーエージェント|行動データ|イベント情報|クラッシュログ|エラー情報|プッシュトークン|ユーザーID|会員ID|検索クエリ|クリック|表示回数|広告表示データ|属性情報|ログ情報|トラフィック(?:データ|情報)|操作履歴|操作ログ`)
+	// txBareTech is a technology named where the information sent belongs.
+	txBareTech = regexp.MustCompile(`(?i)^(?:(?:3rd|third|サードパーティー?|ファーストパーティー?)[ ・-]?(?:party)?[ ・-]?)?(?:Cookie|クッキー|ビーコン|タグ|SDK|ピクセル|pixel)(?:等|など|類)?$`)
 	// txPurposeWords are the uses a recipient makes of the information.
 	txPurposeWords = regexp.MustCompile(`分析|解析|計測|測定|広告|配信|改善|向上|最適化|把握|統計|マーケティング|効果|品質|監視|通知|認証|不正|セキュリティ|パーソナライズ|カスタマイズ|ターゲティング|利便性|表示|調査|研究|開発|レコメンド|推奨|サービス(?:の)?提供`)
 	// txPurposeMarker turns a use into a stated purpose.
@@ -152,6 +160,15 @@ var (
 	txOthersPolicy = regexp.MustCompile(`各社|各事業者|提供元の|提供者の|送信先の(?:プライバシー|ポリシー)|それぞれの|Google|グーグル`)
 	// txLatinName is a name in Latin letters (Sample, PostHog).
 	txLatinName = regexp.MustCompile(`[A-Z][A-Za-z0-9]+`)
+	// txPointer ends a sentence that sends the reader elsewhere (詳しくは
+	// 「外部送信について」をご覧ください): a title quoted there names a
+	// section or page, it does not state a transmission.
+	txPointer = regexp.MustCompile(`^[^。]*(?:ご覧|参照|ご確認|お読み|確認して)`)
+	// txProviderOf links a named business to the technology it provides
+	// (〇〇株式会社の広告配信サービス, 〇〇が提供するタグ, 〇〇によるCookie).
+	txProviderOf = regexp.MustCompile(`^\s*社?\s*(?:の|が(?:提供|運営|配信|設定)(?:する|している)|提供の|による|により|によって)[^、。]{0,12}?$`)
+	// txSentTo after a name makes it the destination of a transmission.
+	txSentTo = regexp.MustCompile(`^\s*社?\s*(?:に|へ)(?:対し(?:て)?)?[、,]?\s*(?:送信|送ら|転送)`)
 	// txReferral introduces a list of the recipients that follows.
 	txReferral = regexp.MustCompile(`(?:以下|下記|次)(?:の|に記載する|に掲げる)[^。]{0,15}?(?:企業|会社|事業者|提携先|第三者|ツール|サービス|モジュール|パートナー|提供者|送信先)`)
 )
@@ -164,10 +181,13 @@ func findTransmission(doc *model.Document) Transmission {
 		return t
 	}
 	byBlock := sentencesByBlock(doc)
+	// The operator's own names: its cookies and tags are first-party.
+	_, defs := findDefinitions(doc)
+	own := distinctNames(defs)
 	type window struct{ first, last int }
 	var wins []window
 	for _, s := range doc.Sentences {
-		if !isTransmissionTrigger(s) {
+		if !isTransmissionTrigger(s, own) {
 			continue
 		}
 		t.Triggers = append(t.Triggers, s)
@@ -203,23 +223,26 @@ func sentencesByBlock(doc *model.Document) [][]*model.Sentence {
 // isTransmissionTrigger reports whether a sentence states that users'
 // information goes to an outside party through a module, tag or cookie.
 // Headings only scope: 「外部送信の有無」 may be followed by 「ありません」.
-func isTransmissionTrigger(s *model.Sentence) bool {
+func isTransmissionTrigger(s *model.Sentence, own []string) bool {
 	if s.Block == nil || s.Block.Kind == model.Heading {
 		return false
 	}
 	text := s.Text
-	if affirmedMatch(s, txStrong) || affirmedMatch(s, txProducts) {
+	if strongStatement(s) || affirmedMatch(s, txProducts) {
+		return true
+	}
+	var techs [][]int
+	for _, loc := range txTech.FindAllStringIndex(text, -1) {
+		if !notTechAt(text, loc) {
+			techs = append(techs, loc)
+		}
+	}
+	hasTech := len(techs) > 0
+	if hasTech && providedByName(s, techs, own) {
 		return true
 	}
 	if !txActor.MatchString(text) {
 		return false
-	}
-	hasTech := false
-	for _, loc := range txTech.FindAllStringIndex(text, -1) {
-		if !notTechAt(text, loc) {
-			hasTech = true
-			break
-		}
 	}
 	if !hasTech && !(underTopic(s) && txAdAction.MatchString(text)) {
 		return false
@@ -230,6 +253,58 @@ func isTransmissionTrigger(s *model.Sentence) bool {
 		return false
 	}
 	return affirmedMatch(s, txActor)
+}
+
+// strongStatement reports whether a sentence affirms a term that by
+// itself names an outside transmission (外部送信, 3rd Party Cookie), other
+// than as the quoted title of a section or page it points to.
+func strongStatement(s *model.Sentence) bool {
+	for _, loc := range txStrong.FindAllStringIndex(s.Text, -1) {
+		if citedTitle(s.Text, loc) || !txAffirmedAt(s, s.Span.Start+loc[0]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// citedTitle reports whether a match lies inside 「…」 in a sentence that
+// points the reader elsewhere (詳しくは「外部送信について」をご覧ください).
+func citedTitle(text string, loc []int) bool {
+	open := strings.LastIndex(text[:loc[0]], "「")
+	if open < 0 || strings.Contains(text[open:loc[0]], "」") {
+		return false
+	}
+	end := strings.Index(text[loc[1]:], "」")
+	return end >= 0 && txPointer.MatchString(text[loc[1]+end:])
+}
+
+// providedByName reports whether one of the technologies at techs is
+// provided by a business named just before it (〇〇株式会社の広告配信
+// サービス, Google LLCが提供するタグ), or sends to one named after it, other
+// than the operator: a named outside recipient.
+func providedByName(s *model.Sentence, techs [][]int, own []string) bool {
+	text := s.Text
+	names := entitiesIn(text)
+	for _, v := range txVendor.FindAllStringIndex(text, -1) {
+		names = append(names, [2]int{v[0], v[1]})
+	}
+	for _, n := range names {
+		if isOperatorName(text[n[0]:n[1]], own) {
+			continue
+		}
+		// The first technology after the name, if the name provides it.
+		i := sort.Search(len(techs), func(i int) bool { return techs[i][0] >= n[1] })
+		if i < len(techs) && txProviderOf.MatchString(text[n[1]:techs[i][0]]) && txAffirmedAt(s, s.Span.Start+techs[i][0]) {
+			return true
+		}
+		// What a technology read is sent to the name (Cookieの識別子が
+		// 〇〇株式会社に送信されます).
+		if techs[0][1] <= n[0] && txSentTo.MatchString(text[n[1]:]) && txAffirmedAt(s, s.Span.Start+n[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // notTechAt reports whether a technology match is part of a look-alike
@@ -317,7 +392,7 @@ func txWindow(doc *model.Document, b *model.Block) (int, int) {
 // recipients, purposes, and generic recipients with the names near them.
 func describeGroup(doc *model.Document, byBlock [][]*model.Sentence, g *TransmissionGroup) {
 	names := make([][]Mention, g.Last-g.First+1) // names per block of the group, from g.First
-	var header map[int]fieldKind                 // column index → field kind, from the table's header row
+	var header *tableHead                        // the current table's header row
 	listFrom := -1                               // blocks after this one may be list items naming recipients
 	for i := g.First; i <= g.Last; i++ {
 		b := doc.Blocks[i]
@@ -329,6 +404,11 @@ func describeGroup(doc *model.Document, byBlock [][]*model.Sentence, g *Transmis
 			}
 			for _, f := range tableFields(doc, b, header) {
 				m := mentionAt(doc, byBlock, b, f.span)
+				if f.blank {
+					// A transmission whose recipient field is left empty.
+					g.Unnamed = append(g.Unnamed, UnnamedRecipient{Mention: m, Blank: true})
+					continue
+				}
 				switch f.kind {
 				case fieldRecipient:
 					if genericValue(m.Text) {
@@ -340,11 +420,18 @@ func describeGroup(doc *model.Document, byBlock [][]*model.Sentence, g *Transmis
 				case fieldPurpose:
 					g.Purposes = append(g.Purposes, m)
 				case fieldContent:
+					if bareTech(m.Text) {
+						continue
+					}
 					g.Content = append(g.Content, m)
 				}
 			}
 		} else {
 			header = nil
+			if emptyLabelRow(doc, b) {
+				sp := model.Span{Start: b.Span.Start, End: b.Span.Start + len(strings.TrimSpace(b.Text))}
+				g.Unnamed = append(g.Unnamed, UnnamedRecipient{Mention: mentionAt(doc, byBlock, b, sp), Blank: true})
+			}
 		}
 		for _, s := range byBlock[i] {
 			ns := namesIn(s)
@@ -359,7 +446,11 @@ func describeGroup(doc *model.Document, byBlock [][]*model.Sentence, g *Transmis
 						g.Unnamed = append(g.Unnamed, UnnamedRecipient{Mention: m})
 					}
 				}
-				g.Content = append(g.Content, colonField(s, fieldContent)...)
+				for _, m := range colonField(s, fieldContent) {
+					if !bareTech(m.Text) {
+						g.Content = append(g.Content, m)
+					}
+				}
 				g.Purposes = append(g.Purposes, colonField(s, fieldPurpose)...)
 			}
 			if m, ok := firstMatch(s, txContentWords); ok {
@@ -424,17 +515,28 @@ func labelKind(label string) fieldKind {
 type field struct {
 	kind fieldKind
 	span model.Span
+	// blank is true for a recipient cell left empty in a row that states
+	// something else: span is then the row's first cell.
+	blank bool
 }
 
-// tableHeader returns the column kinds of a header row (| モジュール名 |
+// tableHead is a table's header row: the kind of each labelled column and
+// the number of cells.
+type tableHead struct {
+	cols  map[int]fieldKind
+	width int
+}
+
+// tableHeader returns the header of a table whose first row is b (| モジュール名 |
 // 提供元 | 送信される情報 | 利用目的 |), or nil when b is not one. A row
 // of two cells is a label and its value, never a header.
-func tableHeader(doc *model.Document, b *model.Block) map[int]fieldKind {
-	if len(b.Cells) < 3 {
+func tableHeader(doc *model.Document, b *model.Block) *tableHead {
+	cells := rowCells(doc, b)
+	if len(cells) < 3 {
 		return nil
 	}
 	cols := map[int]fieldKind{}
-	for i, c := range b.Cells {
+	for i, c := range cells {
 		if k := labelKind(doc.Slice(c)); k != fieldNone {
 			cols[i] = k
 		}
@@ -442,32 +544,87 @@ func tableHeader(doc *model.Document, b *model.Block) map[int]fieldKind {
 	if len(cols) < 2 {
 		return nil
 	}
-	return cols
+	return &tableHead{cols: cols, width: len(cells)}
 }
 
 // tableFields returns the fields of a table row: under a header, its
-// cells by column; otherwise a label cell and the cells after it.
-func tableFields(doc *model.Document, b *model.Block, header map[int]fieldKind) []field {
+// cells by column; otherwise a label cell and the cells after it. A
+// recipient cell left empty is returned as blank, but only in a row whose
+// cells line up with the header (a merged cell shifts them) and that
+// states something else (a separator row states nothing).
+func tableFields(doc *model.Document, b *model.Block, head *tableHead) []field {
+	cells := rowCells(doc, b)
 	var out []field
-	if header != nil {
-		for i, c := range b.Cells {
-			if k, ok := header[i]; ok && hasValue(doc.Slice(c)) {
-				out = append(out, field{k, c})
+	if head != nil {
+		blank, values := false, 0
+		for i, c := range cells {
+			v := doc.Slice(c)
+			if hasValue(v) {
+				values++
 			}
+			k, ok := head.cols[i]
+			switch {
+			case !ok:
+			case hasValue(v):
+				out = append(out, field{kind: k, span: c})
+			case k == fieldRecipient && blankCell(v):
+				blank = true
+			}
+		}
+		if blank && values > 0 && len(cells) == head.width {
+			out = append(out, field{kind: fieldRecipient, span: cells[0], blank: true})
 		}
 		return out
 	}
-	if len(b.Cells) < 2 {
+	if len(cells) < 2 {
 		return nil
 	}
-	k := labelKind(doc.Slice(b.Cells[0]))
+	k := labelKind(doc.Slice(cells[0]))
 	if k == fieldNone {
 		return nil
 	}
-	for _, c := range b.Cells[1:] {
+	for _, c := range cells[1:] {
 		if hasValue(doc.Slice(c)) {
-			out = append(out, field{k, c})
+			out = append(out, field{kind: k, span: c})
 		}
+	}
+	return out
+}
+
+// emptyLabelRow reports whether b is a recipient label standing alone
+// between the rows of a label/value table: a row whose value cell was left
+// empty, which loses its tab and becomes a line of its own.
+func emptyLabelRow(doc *model.Document, b *model.Block) bool {
+	i := b.Index
+	return b.Kind == model.Paragraph && i > 0 && i+1 < len(doc.Blocks) &&
+		doc.Blocks[i-1].Kind == model.TableRow && doc.Blocks[i+1].Kind == model.TableRow &&
+		txBareRecipientLabel.MatchString(strings.TrimSpace(b.Text))
+}
+
+// rowCells splits a table row into its cells, keeping empty ones so that
+// columns line up with the header (model.Block.Cells drops them). Each
+// span is trimmed; an empty cell is an empty span at its place.
+func rowCells(doc *model.Document, b *model.Block) []model.Span {
+	text := doc.Slice(b.Span)
+	sep := "\t"
+	if t := strings.TrimSpace(text); strings.HasPrefix(t, "|") {
+		sep = "|"
+	} else if !strings.Contains(text, "\t") {
+		return b.Cells
+	}
+	var out []model.Span
+	off := b.Span.Start
+	parts := strings.Split(text, sep)
+	for i, p := range parts {
+		// The pipes that open and close a markdown row bound no cell.
+		if sep == "|" && (i == 0 || i == len(parts)-1) && strings.TrimSpace(p) == "" {
+			off += len(p) + len(sep)
+			continue
+		}
+		t := strings.TrimSpace(p)
+		lo := off + strings.Index(p, t) // an empty cell sits at its start
+		out = append(out, model.Span{Start: lo, End: lo + len(t)})
+		off += len(p) + len(sep)
 	}
 	return out
 }
@@ -481,6 +638,18 @@ func hasValue(s string) bool {
 		return false
 	}
 	return true
+}
+
+// bareTech reports whether a stated content is only the means of
+// transmission (送信される情報：Cookie): that names no information.
+func bareTech(s string) bool {
+	return txBareTech.MatchString(strings.TrimSpace(s))
+}
+
+// blankCell reports whether a cell was left empty (or holds only a dash):
+// 「なし」 and 「↑」 (as above) say something.
+func blankCell(s string) bool {
+	return strings.Trim(strings.TrimSpace(s), "-—–ー―") == ""
 }
 
 // mentionAt makes a mention of a span of block b.

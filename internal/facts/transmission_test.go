@@ -47,6 +47,14 @@ func TestTransmissionTrigger(t *testing.T) {
 		{"cookie data not provided", "Cookieの情報を第三者に提供することはありません。", false},
 		{"Bluetooth beacon", "端末がBLEビーコンから受信した電波の情報を第三者の地図サービスに表示します。", false},
 		{"hosting is not analytics", "・Firebase（認証、ホスティング）", false},
+		{"named company's ad service", "本サイトでは、サンプル株式会社の広告配信サービスを利用しています。", true},
+		{"tag provided by a named company", "当サイトには、Sample LLCが提供するタグを設置しています。", true},
+		{"cookie data sent to a named company", "これにより、Cookieに記録された識別子がサンプル株式会社に送信されます。", true},
+		{"named company's service not used", "本サイトでは、サンプル株式会社の広告配信サービスは利用していません。", false},
+		{"operator's own cookie", "株式会社サンプル（以下「当社」）は個人情報を保護します。\n株式会社サンプルのCookieはログインの保持に使います。", false},
+		{"company named apart from the technology", "サンプル株式会社のウェブサイトでは、Cookieを使用します。", false},
+		{"pointer to a quoted section title", "詳しくはプライバシーポリシーの「外部送信について」をご覧ください。", false},
+		{"quoted term stated as used", "当サイトでは「サードパーティーCookie」を使用しています。", true},
 		{"heading alone", "## 外部送信の有無\n\n当社は外部送信を行っておりません。", false},
 	}
 	for _, tt := range tests {
@@ -145,5 +153,53 @@ func TestTransmissionNegatedContent(t *testing.T) {
 	_, f := compute(t, "当社はGoogle Analyticsを利用しています。IPアドレスは送信しません。")
 	if got := mentionTexts(f.Transmission, func(g facts.TransmissionGroup) []facts.Mention { return g.Content }); containsText(got, "IPアドレス") {
 		t.Errorf("content %q includes information said not to be sent", got)
+	}
+}
+
+func TestTransmissionBlankRecipient(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		blank string // the row whose recipient is blank, "" for none
+	}{
+		{"empty tab cell", "本アプリには次の情報収集モジュールが組み込まれています。\nモジュール名\t提供者\t送信される情報\nSample Analytics\tSample, Inc.\t閲覧履歴\nAcme SDK\t\t広告識別子\n", "Acme SDK"},
+		{"empty markdown cell", "## 外部送信\n\n本サービスでは、以下の情報収集モジュールを利用しています。\n\n| モジュール名 | 送信先 | 送信される情報 |\n|---|---|---|\n| Acme SDK |  | 広告識別子 |\n", "Acme SDK"},
+		// A label row whose value cell is empty loses its tab: the label
+		// stands alone between the rows.
+		{"empty label row", "本サービスには以下の情報収集モジュールが組み込まれています。\n情報収集モジュールの名称\tSampleSDK\n\n情報収集モジュール提供者\n\n提供される利用者情報の項目\t端末識別子\n", "情報収集モジュール提供者"},
+		{"label introducing a list", "本サービスには以下の情報収集モジュールが組み込まれています。\n情報収集モジュールの名称\tSampleSDK\n\n送信先の一覧\n\n提供される利用者情報の項目\t端末識別子\n", ""},
+		{"all cells filled", "## 外部送信\n\n| モジュール名 | 送信先 | 送信される情報 |\n|---|---|---|\n| Acme SDK | Acme, Inc. | 広告識別子 |\n", ""},
+		{"same as above", "## 外部送信\n\n| モジュール名 | 送信先 | 送信される情報 |\n|---|---|---|\n| Acme SDK | Acme, Inc. | 広告識別子 |\n| Acme Tag | ↑ | 閲覧履歴 |\n", ""},
+		{"merged cell shortens the row", "当社は以下の情報収集モジュールを利用しています。\nモジュール名\t提供者\t送信される情報\t利用目的\nSample Analytics\tSample, Inc.\t閲覧履歴\t分析\nSample Crash\tクラッシュログ\t不具合の修正\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, f := compute(t, tt.text)
+			var blank []string
+			for _, g := range f.Transmission.Groups {
+				for _, u := range g.Unnamed {
+					if u.Blank {
+						blank = append(blank, u.Text)
+					}
+				}
+			}
+			if tt.blank == "" && len(blank) > 0 || tt.blank != "" && !containsText(blank, tt.blank) {
+				t.Errorf("blank recipients %q, want %q", blank, tt.blank)
+			}
+		})
+	}
+}
+
+func TestTransmissionEmptyCellKeepsColumns(t *testing.T) {
+	_, f := compute(t, "本アプリには次の情報収集モジュールが組み込まれています。\nモジュール名\t提供者\t送信される情報\t利用目的\nAcme SDK\t\t広告識別子\t広告の配信\n")
+	tx := f.Transmission
+	if got := mentionTexts(tx, func(g facts.TransmissionGroup) []facts.Mention { return g.Recipients }); containsText(got, "広告識別子") {
+		t.Errorf("recipients %q take the next column", got)
+	}
+	if got := mentionTexts(tx, func(g facts.TransmissionGroup) []facts.Mention { return g.Content }); !containsText(got, "広告識別子") {
+		t.Errorf("content %q lacks the 送信される情報 column", got)
+	}
+	if got := mentionTexts(tx, func(g facts.TransmissionGroup) []facts.Mention { return g.Purposes }); !containsText(got, "広告の配信") {
+		t.Errorf("purposes %q lack the 利用目的 column", got)
 	}
 }
