@@ -20,6 +20,12 @@ func TestMain(m *testing.M) {
 // TestScripts pins the CLI's behaviour: exit codes, output shapes, errors.
 // Scripts live in testdata/script; $POLICIES points at testdata/policies.
 func TestScripts(t *testing.T) {
+	if testing.Short() {
+		// Each script starts the analyser (dictionary load) many times; under
+		// the race detector that is minutes per script. The normal test run
+		// covers them.
+		t.Skip("CLI scripts are skipped with -short")
+	}
 	policies, err := filepath.Abs(filepath.Join("..", "..", "testdata", "policies"))
 	if err != nil {
 		t.Fatal(err)
