@@ -31,3 +31,22 @@ func TestComplaintContact(t *testing.T) {
 		{name: "negated", fire: true, text: "当サイトでは個人情報に関するお問い合わせは受け付けておりません。"},
 	})
 }
+
+// TestComplaintContactBlanks: a drafted contact line with a 【…】 blank as
+// its value states the contact point (appi/placeholder reports the blank);
+// a bracketed heading is no way to reach anyone.
+func TestComplaintContactBlanks(t *testing.T) {
+	runBlankFixtures(t, "appi/complaint-contact", []fixture{
+		{name: "address blank below the pointer", text: "個人情報の取扱いに関する苦情・お問い合わせは、下記の窓口までご連絡ください。\n株式会社サンプル 個人情報お問い合わせ窓口\n住所：【住所】"},
+		{name: "phone blank under a contact heading", text: "## お問い合わせ窓口\n電話：【電話番号】"},
+		{name: "email blank in a list", text: "お問い合わせ先\n・株式会社サンプル 個人情報窓口\n・メールアドレス：【メールアドレス】"},
+		{name: "postal blanks", text: "苦情の申出先\n〒【郵便番号】 【住所】 株式会社サンプル 個人情報相談室"},
+		{name: "table row", text: "| 項目 | 内容 |\n| --- | --- |\n| 窓口 | 個人情報相談窓口 |\n| メール | 【メールアドレス】 |"},
+
+		{name: "bracketed heading only", fire: true, text: "## 【お問い合わせ窓口】\n個人情報の取扱いに関するお問い合わせは、下記【お問い合わせ窓口】までご連絡ください。"},
+	})
+	runFixtures(t, "appi/complaint-contact", []fixture{
+		{name: "circles are no address", fire: true, text: "お問い合わせ窓口\n住所：〇〇県〇〇市〇〇"},
+		{name: "crosses are no e-mail", fire: true, text: "お問い合わせ窓口\nメールアドレス：xxx@xxxx"},
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/appilint/appilint/internal/engine"
+	"github.com/appilint/appilint/rules"
 )
 
 // Shared triggers and non-triggers of the 法28条 rules.
@@ -137,4 +138,20 @@ func TestForeignStatus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestForeignBlankCountry: a 【…】 blank where the country goes names it
+// (appi/placeholder reports the blank); a blank naming the recipient does not.
+func TestForeignBlankCountry(t *testing.T) {
+	runBlankFixtures(t, "appi/foreign-country", []fixture{
+		{name: "drafted clause", text: frContractorAny + rules.ByID("appi/foreign-country").Fix.JA},
+		{name: "country label", text: frContractorAny + "委託先の所在国：【国名】\n"},
+	})
+	runFixtures(t, "appi/foreign-country", []fixture{
+		{name: "blank recipient, no country", fire: true, text: frContractorAny + "当社は、【委託先の名称】において安全管理措置が講じられていることを確認しています。\n"},
+		{name: "circles are no country", fire: true, text: frContractorAny + "委託先の所在国は○○です。\n"},
+	})
+	runBlankFixtures(t, "appi/safety-foreign-environment", []fixture{
+		{name: "drafted clause", text: frStorageOnly + rules.ByID("appi/safety-foreign-environment").Fix.JA},
+	})
 }

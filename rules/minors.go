@@ -14,11 +14,14 @@ var minorsRules = []*engine.Rule{minorsRule, accreditedBodyRule}
 // ---- appi/minors -----------------------------------------------------------
 
 var (
+	// minorsAge is the age in an age line: a number, or a 【…】 blank where
+	// a drafted clause leaves it to the author (【15】歳未満).
+	minorsAge = `(?:\d{1,2}|` + facts.PlaceholderValue + `)`
 	// minorsAgeLine is an explicit age line (15歳未満, 16才以下).
-	minorsAgeLine = regexp.MustCompile(`(\d{1,2})\s*(?:歳|才)\s*(?:未満|以下|に満たない)`)
+	minorsAgeLine = regexp.MustCompile(minorsAge + `\s*(?:歳|才)\s*(?:未満|以下|に満たない)`)
 	// minorsAdultOnly says the service is for adults only (18歳以上の方を
 	// 対象としています), so children's information is not collected.
-	minorsAdultOnly = regexp.MustCompile(`(\d{1,2})\s*(?:歳|才)以上の(?:方|者|お客様|利用者|ユーザー|会員)?(?:のみ)?(?:を|に)?(?:対象|限|限定|ご利用いただけ|利用できます)`)
+	minorsAdultOnly = regexp.MustCompile(minorsAge + `\s*(?:歳|才)以上の(?:方|者|お客様|利用者|ユーザー|会員)?(?:のみ)?(?:を|に)?(?:対象|限|限定|ご利用いただけ|利用できます)`)
 	// minorsChild names children without an age line.
 	minorsChild = regexp.MustCompile(`未成年|子ども|子供|こども|お子様|お子さま|児童|年少者|小学生|中学生`)
 	// minorsStatute is the statutory exception (法18条3項3号, 27条1項3号)
@@ -36,7 +39,7 @@ var (
 	// requesters.
 	minorsRequestTitle = regexp.MustCompile(`開示|請求|手続|代理人`)
 	// minorsTitle is a heading about children's information.
-	minorsTitle = regexp.MustCompile(`未成年|子ども|子供|こども|お子様|お子さま|児童|年少者|\d{1,2}\s*(?:歳|才)未満`)
+	minorsTitle = regexp.MustCompile(`未成年|子ども|子供|こども|お子様|お子さま|児童|年少者|` + minorsAge + `\s*(?:歳|才)未満`)
 	// minorsAnchorTitle is where a missing statement belongs.
 	minorsAnchorTitle = regexp.MustCompile(`取得|収集|取り扱い|取扱い`)
 )
@@ -152,6 +155,10 @@ var (
 	// accreditedBodyName is the name of such an organisation: a foundation
 	// or association (一般財団法人日本情報経済社会推進協会, 〇〇推進センター).
 	accreditedBodyName = regexp.MustCompile(`(?:一般|公益)(?:財団|社団)法人\s?[^\s、。()「」:]{2,40}|[^\s、。()「」:・]{2,30}(?:協会|センター|機構|協議会|連合会|推進会議|振興会|連盟)`)
+	// accreditedBlankName is a 【…】 blank in the organisation's name slot
+	// (認定個人情報保護団体である【団体の名称】): the name is drafted, its
+	// value left to fill.
+	accreditedBlankName = regexp.MustCompile(`(?:認定個人情報保護団体|認定団体)(?:である|の名称\s*(?:[:\t]|は))\s*` + facts.PlaceholderValue)
 )
 
 // accreditedWindow is how many blocks after a sentence naming the
@@ -179,7 +186,7 @@ var accreditedBodyRule = &engine.Rule{
 		EN: "Membership of an accredited organisation is stated, but its name or its complaint contact is missing (APPI Art. 32(1)(iv), Cabinet Order Art. 10(iii)). Give the organisation's name and contact details.",
 	},
 	Fix: engine.Text{
-		JA: "当社は、認定個人情報保護団体である【団体の名称】の対象事業者です。同団体では、対象事業者の個人情報の取扱いに関する苦情・相談を受け付けております。\n【団体の名称】 苦情の解決の申出先\n住所：【住所】\n電話：【電話番号】",
+		JA: "当社は、認定個人情報保護団体である【団体の名称】の対象事業者です。同団体では、対象事業者の個人情報の取扱いに関する苦情・相談を受け付けております。\n苦情の解決の申出先：【団体の名称】\n住所：【住所】\n電話：【電話番号】",
 		EN: "Name the accredited organisation the operator belongs to and give its complaint desk's contact details (address, phone number or URL).",
 	},
 	Good: "当社は、認定個人情報保護団体である一般財団法人日本情報経済社会推進協会の対象事業者です。苦情の申出先：認定個人情報保護団体事務局 電話 03-5860-7565",
@@ -243,7 +250,7 @@ func runAccreditedBody(p *engine.Pass) {
 // bodyNameIn reports whether text names an organisation other than by the
 // generic term 認定個人情報保護団体.
 func bodyNameIn(text string) bool {
-	return accreditedBodyName.MatchString(accreditedMention.ReplaceAllString(text, ""))
+	return accreditedBodyName.MatchString(accreditedMention.ReplaceAllString(text, "")) || accreditedBlankName.MatchString(text)
 }
 
 // accreditedRegion returns the blocks that belong to a sentence naming an

@@ -77,3 +77,27 @@ func TestAccreditedBody(t *testing.T) {
 		{name: "heading without contact", fire: true, text: "## 認定個人情報保護団体\n\n当社は一般社団法人サンプル協会の対象事業者です。\n\n## 改定\n\n電話 03-1234-5678"},
 	})
 }
+
+// TestMinorsBlanks: an age line with a 【…】 blank for the age states the
+// item (appi/placeholder reports the blank).
+func TestMinorsBlanks(t *testing.T) {
+	runBlankFixtures(t, "appi/minors", []fixture{
+		{name: "blank age line with consent", text: "【15】歳未満の方は、保護者の同意を得たうえで個人情報をご提供ください。"},
+		{name: "blank age in the next sentence", text: "当社は、【13】歳未満のお子様の個人情報を取得する場合があります。その際は、親権者の同意を得ます。"},
+		{name: "blank adult age", text: "本サービスは【18】歳以上の方を対象としています。"},
+		{name: "bracketed heading without consent", fire: true, text: "【未成年の方へ】\n本サービスをお楽しみください。"},
+	})
+	runFixtures(t, "appi/minors", []fixture{
+		{name: "circles are no age", fire: true, text: "○○歳未満の方は、保護者の同意を得てください。"},
+	})
+}
+
+// TestAccreditedBodyBlanks: the drafted clause, with the organisation's
+// name and contact left blank, states the item.
+func TestAccreditedBodyBlanks(t *testing.T) {
+	runBlankFixtures(t, "appi/accredited-body", []fixture{
+		{name: "drafted clause", text: rules.ByID("appi/accredited-body").Fix.JA},
+		{name: "name label", text: "当社は、認定個人情報保護団体の対象事業者です。\n認定個人情報保護団体の名称：【団体の名称】\n電話：【電話番号】"},
+		{name: "bracketed heading only", fire: true, text: "当社は、認定個人情報保護団体の対象事業者です。\n【苦情の申出先】\n当社窓口までお寄せください。"},
+	})
+}

@@ -60,6 +60,10 @@ func runOperatorName(p *engine.Pass) {
 	}
 	d := op.Definition
 	switch {
+	case d != nil && facts.IsBlankName(d.Name):
+		// 【会社名】（以下「当社」）: the name is drafted and left blank;
+		// appi/placeholder reports the blank.
+		p.OK(d.Sentence.Span)
 	case d != nil && d.Name == "":
 		p.MissingWith(d.Span, engine.Text{
 			JA: "「（以下「" + d.Short + "」…）」の前に事業者の名称が入っていません（法32条1項1号）。法人名（個人事業者は氏名）を記載してください。",
@@ -96,7 +100,7 @@ var operatorAddress = &engine.Rule{
 		EN: "The operator's address is not stated (APPI Art. 32(1)(i)). An e-mail address, phone number or URL does not replace it: give the street address of the head office.",
 	},
 	Fix: engine.Text{
-		JA: "【会社名】\n住所：〒【郵便番号】 【都道府県・市区町村・番地・建物名】",
+		JA: "名称：【会社名】\n住所：〒【郵便番号】 【都道府県・市区町村・番地・建物名】",
 		EN: "Add the operator's street address (postal code, prefecture, city, street number, building), e.g. next to the name in the contact or operator section.",
 	},
 	Good: "住所：〒100-0001 東京都千代田区千代田1-1-1",
@@ -133,7 +137,7 @@ var operatorRepresentative = &engine.Rule{
 		EN: "The representative's name is not stated (APPI Art. 32(1)(i)). Give the representative's title and name, e.g. 「代表取締役 【氏名】」.",
 	},
 	Fix: engine.Text{
-		JA: "【会社名】\n代表者：代表取締役 【代表者氏名】",
+		JA: "名称：【会社名】\n代表者：代表取締役 【代表者氏名】",
 		EN: "Add the representative's title and full name next to the operator's name (代表取締役 and the name). A sole proprietor states his or her own name as the operator.",
 	},
 	Good: "株式会社サンプル 代表取締役 山田太郎",
@@ -168,7 +172,7 @@ func runOperatorRepresentative(p *engine.Pass) {
 			JA: "代表者の肩書はありますが氏名が記載されていません（法32条1項1号）。「代表取締役 【氏名】」のように氏名まで記載してください。",
 			EN: "The representative's title is given without a name (APPI Art. 32(1)(i)). Add the name after the title, e.g. 「代表取締役 【氏名】」.",
 		})
-	case len(op.Names) == 0:
+	case len(op.Names) == 0 && (op.Definition == nil || !facts.IsBlankName(op.Definition.Name)):
 		p.MissingWith(operatorAnchor(p), engine.Text{
 			JA: "事業者の名称も代表者の氏名も記載されていません（法32条1項1号）。法人は名称と代表者の氏名を、個人事業者は本人の氏名を記載してください。",
 			EN: "Neither the operator's name nor a representative's name is stated (APPI Art. 32(1)(i)). A corporation states its name and its representative's name; a sole proprietor states his or her own name.",

@@ -1,6 +1,10 @@
 package rules_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/appilint/appilint/rules"
+)
 
 // operatorPolicy is a compliant operator block used as a base.
 const operatorPolicy = `プライバシーポリシー
@@ -94,5 +98,26 @@ func TestOperatorRepresentative(t *testing.T) {
 		{name: "company name with a note has no representative", fire: true, text: "会社名：株式会社サンプル（東京本社）\n所在地：東京都千代田区千代田1-1-1"},
 		{name: "brand in the sole proprietor's name label", fire: true, text: "事業者の氏名：サンプル工房（個人事業主）\nメール：info@example.jp"},
 		{name: "corporation with a brand definition", fire: true, text: "サンプル（以下「当社」）\n法人名\tサンプル合同会社"},
+	})
+}
+
+// TestOperatorBlanks: the operator's name, address or representative
+// drafted with a 【…】 blank in its value slot is stated (appi/placeholder
+// reports the blank); a bracketed heading is no value.
+func TestOperatorBlanks(t *testing.T) {
+	runBlankFixtures(t, "appi/operator-name", []fixture{
+		{name: "blank in the definition", text: "【会社名】（以下「当社」といいます。）は、個人情報を次のとおり取り扱います。"},
+		{name: "blank with a legal form", text: "株式会社【会社名】（以下「当社」）は、個人情報を取り扱います。"},
+		{name: "bracketed heading over a brand", fire: true, text: "【お知らせ】\nサンプルアプリ（以下「当社」）は、個人情報を取り扱います。"},
+	})
+	runBlankFixtures(t, "appi/operator-address", []fixture{
+		{name: "drafted clause", text: "株式会社サンプル（以下「当社」）\n" + rules.ByID("appi/operator-address").Fix.JA},
+		{name: "address label", text: "株式会社サンプル（以下「当社」）\n所在地：【所在地】"},
+		{name: "bracketed heading only", fire: true, text: "株式会社サンプル（以下「当社」）\n【所在地】\nお問い合わせはメールでお願いします。"},
+	})
+	runBlankFixtures(t, "appi/operator-representative", []fixture{
+		{name: "drafted clause", text: "株式会社サンプル（以下「当社」）\n" + rules.ByID("appi/operator-representative").Fix.JA},
+		{name: "title and blank", text: "株式会社サンプル（以下「当社」）\n代表取締役 【氏名】"},
+		{name: "bracketed heading below a title", fire: true, text: "株式会社サンプル（以下「当社」）\n代表取締役\n【代表者メッセージ】"},
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/engine"
+	"github.com/appilint/appilint/internal/facts"
 	"github.com/appilint/appilint/internal/model"
 )
 
@@ -32,7 +33,33 @@ var (
 		`[<＜〈]\s*(?:` + fieldNames + `)\s*[>＞〉]|\{\{[^{}]{1,30}\}\}|\$\{[^{}]{1,30}\}`)
 	// instructionInBrackets is an instruction to the author: 【ここに住所を記入】.
 	// Headings such as 【仮名加工情報】 or 【ご記入いただく項目】 are not.
-	instructionInBrackets = regexp.MustCompile(`【[^】]{0,20}(?:を記入|を入力|を入れ|が入ります|を挿入)(?:してください|して下さい|する)?】|【ここに[^】]{0,20}】|【(?:要確認|要修正|要記入|未定|仮|未記入)】|【\s*】`)
+	instructionInBrackets = regexp.MustCompile(`【[^】]{0,40}(?:を記入|を入力|を入れ|が入ります|を挿入)(?:してください|して下さい|する)?】|【ここに[^】]{0,20}】|【(?:要確認|要修正|要記入|未定|仮|未記入)】|【\s*】`)
+	// anyBracket is any bracketed text: where it stands and what it says
+	// decide whether it is a blank a drafted clause left (isDraftBlank).
+	anyBracket = regexp.MustCompile(`【[^】\n]{1,60}】`)
+	// valueSlotBefore ends the text before a value: a label's separator
+	// (住所：【住所】, a table cell's |), a postal mark (〒【郵便番号】), a
+	// representative's title (代表取締役 【代表者氏名】).
+	valueSlotBefore = regexp.MustCompile(`(?:[:\t|]|〒|代表取締役|代表執行役|代表社員|代表理事|理事長|代表者|社長)\s*$`)
+	// quantityAfter is the unit after a number left blank (【金額】円, 【15】歳).
+	quantityAfter = regexp.MustCompile(`^(?:円|歳|才|%|か月|ヶ月|カ月|箇月|営業日|日以内|日間|年間|時間)`)
+	// blankContent is what a blank says in running text: the kind of fact to
+	// fill (…の名称, …の方法, …の概要), a number, a list of examples or
+	// alternatives (運転免許証、パスポート等, SSL/TLS等), or a note.
+	// A topic (【お問い合わせ窓口】, 【重要】) says none of these.
+	blankContent = regexp.MustCompile(`(?:名|名称|氏名|住所|所在地|番号|アドレス|URL|金額|料金|方法|連絡先|項目|内容|概要|種類|書類|目的|日付|時間|頻度|役職|期間)(?:等|など)?$|^[0-9]+$|、|/|／|又は|または|\(`)
+	// crossRefBefore and crossRefAfter frame a reference to a bracketed
+	// heading (下記【お問い合わせ窓口】まで, 【利用目的】に記載のとおり).
+	crossRefBefore = regexp.MustCompile(`(?:上記|下記|前記|後記|別記|以下|次|本ポリシー|本方針)(?:の)?\s*$`)
+	crossRefAfter  = regexp.MustCompile(`^\s*(?:に記載|記載の|に定め|に掲げ|のとおり|の通り|を参照|をご参照|参照|をご覧|欄|の項|の章)`)
+	// nameField is a field whose value is a name; deskWord ends the name of
+	// a department after it (【会社名】 個人情報お問い合わせ窓口).
+	nameField = regexp.MustCompile(`名|名前|商号|屋号|COMPANY|Company|company|NAME|Name`)
+	deskWord  = regexp.MustCompile(`(?:窓口|係|室|センター|部|課|担当|事務局|デスク)$`)
+	// dateField is a field whose value is a date: 【制定日】 followed by no
+	// date (【制定日】制定) is blank.
+	dateField = regexp.MustCompile(`日付|年月日|制定日|改定日|施行日`)
+	digit     = regexp.MustCompile(`[0-9]`)
 	// crossRun is a run of X standing for a missing value (XXX, 03-XXXX-XXXX).
 	crossRun = regexp.MustCompile(`[Xx]{3,}`)
 	// dummyText is filler text.
@@ -61,9 +88,11 @@ var placeholder = &engine.Rule{
 	Title:    engine.Text{JA: "テンプレートの未記入箇所", EN: "Unfilled template text"},
 	Doc: engine.Text{
 		JA: "テンプレートの未記入箇所（〇〇・●●、【会社名】・[会社名]、XXX、ダミーテキスト、TODO、値のない項目名「本社：」「メールアドレス：」）を、その箇所で報告します。" +
-			"箇条書きの記号としての○・●、【見出し】、単語の一部の XXX、値が次の行にある項目名は報告しません。",
+			"文例の空欄（「1件につき【金額】円」「【15】歳未満」「代表取締役 【代表者氏名】」「【手数料の支払方法】により」）も報告します。空欄のまま項目を記載した文は各項目のルールでは記載ありとし、値の記入漏れはこのルールが報告します。" +
+			"箇条書きの記号としての○・●、【見出し】とその参照（下記【お問い合わせ窓口】まで）、単語の一部の XXX、値が次の行にある項目名は報告しません。",
 		EN: "Reports unfilled template text where it stands: 〇〇/●● marks, bracketed field names (【会社名】, [会社名]), XXX, dummy text, TODO, and field labels left empty (本社：, メールアドレス： with nothing after them). " +
-			"A single ○ or ● used as a bullet, a 【heading】, XXX inside a word and a label whose value is on the next line are not reported.",
+			"It also reports the blanks of a drafted clause (1件につき【金額】円, 【15】歳未満, 代表取締役 【代表者氏名】, 【手数料の支払方法】により): the item rules count an item stated with a blank as present, and this rule reports the missing value. " +
+			"A single ○ or ● used as a bullet, a 【heading】 and a reference to one (下記【お問い合わせ窓口】まで), XXX inside a word and a label whose value is on the next line are not reported.",
 	},
 	Missing: engine.Text{
 		JA: "テンプレートの未記入箇所が残っています。実際の名称・住所・連絡先などを記入してください。",
@@ -80,6 +109,7 @@ var placeholder = &engine.Rule{
 
 func runPlaceholder(p *engine.Pass) {
 	doc := p.Doc
+	headings := bracketHeadings(doc)
 	report := func(sp model.Span, what string) {
 		p.Report(sp, engine.Text{
 			JA: "テンプレートの未記入箇所「" + what + "」が残っています。実際の内容を記入してください。",
@@ -87,7 +117,7 @@ func runPlaceholder(p *engine.Pass) {
 		}, "")
 	}
 	for _, s := range doc.Sentences {
-		for _, sp := range placeholdersIn(doc, s) {
+		for _, sp := range placeholdersIn(doc, s, headings) {
 			report(sp, origText(doc, sp))
 		}
 	}
@@ -103,11 +133,20 @@ func runPlaceholder(p *engine.Pass) {
 }
 
 // placeholdersIn returns the spans of placeholder text in a sentence.
-func placeholdersIn(doc *model.Document, s *model.Sentence) []model.Span {
+// headings are the bracketed texts the document uses as headings.
+func placeholdersIn(doc *model.Document, s *model.Sentence, headings map[string]bool) []model.Span {
 	t := s.Text
 	var out []model.Span
 	add := func(lo, hi int) {
 		out = append(out, model.Span{Start: s.Span.Start + lo, End: s.Span.Start + hi})
+	}
+	added := func(lo int) bool {
+		for _, sp := range out {
+			if sp.Start == s.Span.Start+lo {
+				return true
+			}
+		}
+		return false
 	}
 	example := exampleContext.MatchString(t)
 	if !onlyMarks(s.Block.Text) && !example {
@@ -128,6 +167,11 @@ func placeholdersIn(doc *model.Document, s *model.Sentence) []model.Span {
 	}
 	for _, loc := range findWhen(t, "【", instructionInBrackets) {
 		add(loc[0], loc[1])
+	}
+	for _, loc := range findWhen(t, "【", anyBracket) {
+		if !added(loc[0]) && isDraftBlank(doc, s, loc, headings) {
+			add(loc[0], loc[1])
+		}
 	}
 	for _, loc := range findWhen(t, "Xx", crossRun) {
 		if example || loc[0] > 0 && isLatinLetter(t[loc[0]-1]) || loc[1] < len(t) && isLatinLetter(t[loc[1]]) {
@@ -160,7 +204,10 @@ func findWhen(t, chars string, re *regexp.Regexp) [][]int {
 // isFieldLabel reports whether a bracketed field name at loc is a label
 // or a heading rather than a blank: 【所在地】東京都… or a line of its own
 // (【住所】 with the value below). 「【会社名】は、」 and 「会社名：【会社名】」
-// are blanks.
+// are blanks, and so is a label with no value: a line of its own followed
+// by another blank or by nothing (【会社名】 over 住所：【住所】), a name
+// before its department (【会社名】 お問い合わせ窓口), a date field with no
+// date after it (【制定日】制定).
 func isFieldLabel(doc *model.Document, s *model.Sentence, loc []int) bool {
 	if strings.HasPrefix(s.Text[loc[0]:], "{") || strings.HasPrefix(s.Text[loc[0]:], "$") {
 		return false // a template variable is never a label
@@ -169,11 +216,88 @@ func isFieldLabel(doc *model.Document, s *model.Sentence, loc []int) bool {
 	if lead != "" && !onlyMarks(lead) {
 		return false // inside a sentence: 「会社名：【会社名】」, 「【会社名】の住所は」
 	}
-	rest := s.Text[loc[1]:]
-	if strings.TrimSpace(rest) == "" {
-		return true // a heading or a label whose value is on the next line
+	field := s.Text[loc[0]:loc[1]]
+	rest := strings.TrimSpace(s.Text[loc[1]:])
+	switch {
+	case rest == "":
+		return !noValueBelow(doc, s.Block, nameField.MatchString(field))
+	case nameField.MatchString(field) && deskWord.MatchString(rest):
+		return false
+	case dateField.MatchString(field) && !digit.MatchString(rest):
+		return false
 	}
 	return !particleAfter.MatchString(rest)
+}
+
+// noValueBelow reports whether the value of a bracketed label on a line of
+// its own is missing below it: there is no next line, or it is a heading or
+// the end mark, or it holds a blank itself; for a name, another field's
+// label (【会社名】 over 住所：…) also means there is none.
+func noValueBelow(doc *model.Document, b *model.Block, name bool) bool {
+	if b.Index+1 >= len(doc.Blocks) {
+		return true
+	}
+	next := doc.Blocks[b.Index+1]
+	if next.Kind == model.Heading || endMark.MatchString(next.Text) {
+		return true
+	}
+	return holdsBlank(next.Text) || name && isLabelLine(next.Text)
+}
+
+// holdsBlank reports whether a line is a blank itself: nothing but 【…】
+// blanks, or a label whose value is one (住所：〒【郵便番号】).
+func holdsBlank(line string) bool {
+	line = strings.Trim(line, "・-*●■□◆◇▪•※ 　")
+	if facts.IsPlaceholder(line) {
+		return true
+	}
+	loc := anyLabel.FindStringIndex(line)
+	return loc != nil && strings.HasPrefix(strings.TrimLeft(line[loc[1]:], " 　〒"), "【")
+}
+
+// isDraftBlank reports whether a bracket that names no field is a blank a
+// drafted clause left for the author: in a value slot (住所：【…】,
+// 〒【…】, 代表取締役 【…】, 【…】円, 【…】歳), or in running text saying
+// what to fill in (【手数料の支払方法】により, 【SSL/TLS等】により). A
+// heading (a line of its own, 【苦情の申出先】 before its text) and a
+// reference to one (下記【お問い合わせ窓口】まで) are not.
+func isDraftBlank(doc *model.Document, s *model.Sentence, loc []int, headings map[string]bool) bool {
+	t := s.Text
+	before := doc.Text[s.Block.Span.Start : s.Span.Start+loc[0]]
+	if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	after := t[loc[1]:]
+	if headings[t[loc[0]:loc[1]]] || crossRefBefore.MatchString(before) || crossRefAfter.MatchString(after) {
+		return false
+	}
+	if valueSlotBefore.MatchString(before) || quantityAfter.MatchString(after) {
+		return true
+	}
+	lead := strings.TrimSpace(before)
+	inText := lead != "" && !onlyMarks(lead) || strings.TrimSpace(after) != "" && particleAfter.MatchString(after)
+	return inText && blankContent.MatchString(t[loc[0]+len("【"):loc[1]-len("】")])
+}
+
+// bracketHeadings returns the bracketed texts that open a line as its
+// heading or label (【お問い合わせ窓口】, 【利用目的】当社は…): the same
+// text elsewhere refers to that heading.
+func bracketHeadings(doc *model.Document) map[string]bool {
+	out := map[string]bool{}
+	for _, b := range doc.Blocks {
+		t := strings.TrimLeft(b.Text, "#・-*●■□◆◇▪•※ 　")
+		if !strings.HasPrefix(t, "【") {
+			continue
+		}
+		loc := anyBracket.FindStringIndex(t)
+		if loc == nil || loc[0] != 0 {
+			continue
+		}
+		if rest := t[loc[1]:]; strings.TrimSpace(rest) == "" || !particleAfter.MatchString(rest) && !quantityAfter.MatchString(rest) {
+			out[t[:loc[1]]] = true
+		}
+	}
+	return out
 }
 
 // emptyField finds a field label with nothing after it (本社：) whose value

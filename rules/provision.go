@@ -86,7 +86,7 @@ var thirdPartyConsent = &engine.Rule{
 		EN: "The policy does not say that personal data is not provided to third parties without consent (APPI Art. 27(1)). State that it is not provided without the individual's prior consent, except where the law permits.",
 	},
 	Fix: engine.Text{
-		JA: "当社は、次の場合を除き、あらかじめご本人の同意を得ないで、個人データを第三者に提供しません。\n・法令に基づく場合\n・人の生命、身体又は財産の保護のために必要がある場合であって、ご本人の同意を得ることが困難であるとき\n・【その他法27条1項各号・5項各号に該当する場合】",
+		JA: "当社は、次の場合を除き、あらかじめご本人の同意を得ないで、個人データを第三者に提供しません。\n・法令に基づく場合\n・人の生命、身体又は財産の保護のために必要がある場合であって、ご本人の同意を得ることが困難であるとき\n・【その他、法27条1項各号・5項各号のうち該当する場合を記入】",
 		EN: "Add a clause that personal data is not provided to third parties without the individual's prior consent, listing the statutory exceptions (Art. 27(1) items, and outsourcing, business succession and joint use under Art. 27(5)).",
 	},
 	Good: "当社は、法令に基づく場合を除き、あらかじめご本人の同意を得ることなく個人データを第三者に提供しません。",

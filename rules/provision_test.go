@@ -1,6 +1,10 @@
 package rules_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/appilint/appilint/rules"
+)
 
 // provisionOperator opens the policies of the provision fixtures.
 const provisionOperator = "株式会社サンプル（以下「当社」といいます。）は、個人情報を次のとおり取り扱います。\n"
@@ -142,4 +146,22 @@ func TestOptOutItems(t *testing.T) {
 		{name: "section without items", fire: true, text: provisionOperator + "## 第三者への提供\n当社は、会員の氏名及び住所を提携先に提供しています。\nご本人の求めに応じて、第三者への提供を停止いたします。\n"},
 		{name: "stop on request with provision", fire: true, text: provisionOperator + "当社は、会員の氏名を提携先に提供しますが、本人の求めに応じて第三者への提供を停止します。"},
 	})
+}
+
+// jointBlankDecl declares joint use with every item but the manager.
+const jointBlankDecl = provisionOperator + "## 共同利用\n当社は、以下のとおり個人データを共同利用します。\n" +
+	"共同して利用される個人データの項目：氏名、住所\n共同して利用する者の範囲：当社の子会社\n利用する者の利用目的：商品の発送のため\n"
+
+// TestJointUseBlanks: the manager's block with 【…】 blanks in its value
+// slots states the manager, its address and its representative
+// (appi/placeholder reports the blanks); a bracketed heading below the
+// label states none.
+func TestJointUseBlanks(t *testing.T) {
+	for _, id := range jointUseRuleIDs[3:] {
+		runBlankFixtures(t, id, []fixture{
+			{name: "drafted clause", text: jointBlankDecl + rules.ByID(id).Fix.JA},
+			{name: "blank block", text: jointBlankDecl + "当該個人データの管理について責任を有する者：株式会社【会社名】\n住所：〒【郵便番号】【住所】\n代表者：代表取締役 【氏名】\n"},
+			{name: "bracketed heading below the label", fire: true, text: jointBlankDecl + "管理責任者\n【お問い合わせ窓口】\n"},
+		})
+	}
 }

@@ -597,8 +597,11 @@ func runIdentity(p *engine.Pass) {
 var (
 	// feeWord ties an amount to the fee; 料金 is left out because it is the
 	// price of the service far more often than the fee for a request.
-	feeWord   = regexp.MustCompile(`手数料|費用|実費|小為替|切手`)
-	feeAmount = regexp.MustCompile(`\d[\d,]*\s*円|[一二三四五六七八九十百千万]+円`)
+	feeWord = regexp.MustCompile(`手数料|費用|実費|小為替|切手`)
+	// feeAmount is an amount of yen, or a 【…】 blank where a drafted
+	// clause leaves it (1件につき【金額】円: appi/placeholder reports the
+	// blank). 〇〇円 is still a fee without an amount.
+	feeAmount = regexp.MustCompile(`\d[\d,]*\s*円|[一二三四五六七八九十百千万]+円|` + facts.PlaceholderValue + `\s*円`)
 	// feeNone says that no fee is charged.
 	feeNone = regexp.MustCompile(`(?:手数料|費用)[^。]{0,25}(?:無料|不要|無償|(?:いただき|頂き|いただいて|頂いて|申し受け|徴収(?:いた)?し|徴収して|請求(?:いた)?し|請求して|頂戴(?:いた)?し|頂戴して|かかり|発生し|ご負担いただく必要は|ご負担いただくことは)(?:ておりません|おりません|ません|ありません))`)
 	// feeFree says a request is free; it counts only in a sentence naming

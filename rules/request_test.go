@@ -219,6 +219,19 @@ func TestFee(t *testing.T) {
 	})
 }
 
+// TestFeeBlanks: an amount left as a 【…】 blank states the fee
+// (appi/placeholder reports the blank); other marks (○○円) do not.
+func TestFeeBlanks(t *testing.T) {
+	runBlankFixtures(t, "appi/fee", []fixture{
+		{name: "drafted clause", text: reqPolicy(reqAllRights + rules.ByID("appi/fee").Fix.JA + "\n")},
+		{name: "table cell", text: reqPolicy(reqAllRights + "| 請求の種類 | 手数料 |\n| 開示 | 【金額】円 |\n")},
+		{name: "bracketed heading without an amount", fire: true, text: reqPolicy(reqAllRights + "【手数料について】\n開示のご請求には、所定の手数料をいただきます。\n")},
+	})
+	runFixtures(t, "appi/fee", []fixture{
+		{name: "circles are no amount", fire: true, text: reqPolicy(reqAllRights + "開示のご請求については、1件につき○○円（税込）の手数料をいただきます。\n")},
+	})
+}
+
 // TestRequestEvidenceMutation deletes the evidence a satisfied rule cites
 // and expects the rule to fire: the evidence must be what satisfies it.
 func TestRequestEvidenceMutation(t *testing.T) {

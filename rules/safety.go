@@ -634,7 +634,7 @@ var safetyBasicPolicy = &engine.Rule{
 		EN: "No basic policy is stated (APPI Art. 23; PPC General Guidelines 10-1). State that the operator complies with the APPI and the related laws and guidelines, or that it has adopted a basic policy on the proper handling of personal data.",
 	},
 	Fix: engine.Text{
-		JA: "【会社名】は、個人データの適正な取扱いの確保のため、個人情報保護法その他の関係法令・ガイドライン等を遵守すること、質問及び苦情処理の窓口等について、基本方針を策定しています。",
+		JA: "当社は、個人データの適正な取扱いの確保のため、個人情報保護法その他の関係法令・ガイドライン等を遵守すること、質問及び苦情処理の窓口等について、基本方針を策定しています。",
 		EN: "Add a sentence stating that the operator has adopted a basic policy (compliance with the APPI and the related laws and guidelines, a contact point for questions and complaints) for the proper handling of personal data.",
 	},
 	Good: "当社は、個人情報保護法その他の関係法令及びガイドラインを遵守します。",

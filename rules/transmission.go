@@ -93,7 +93,7 @@ var transmissionRecipient = &engine.Rule{
 		EN: "External transmission is described, but the recipients are not named (Telecommunications Business Act Art. 27-12). Name each recipient business instead of 「第三者」 or 「提携先」.",
 	},
 	Fix: engine.Text{
-		JA: "本サービスでは、以下の事業者に利用者情報を送信しています。\n送信先：【送信先の名称（例：Google LLC）】　モジュール：【モジュール名】　送信される情報：【情報の内容】　利用目的：【利用目的】",
+		JA: "本サービスでは、以下の事業者に利用者情報を送信しています。\n送信先：【送信先の名称（例：Google LLC）】\nモジュール：【モジュール名】\n送信される情報：【情報の内容】\n利用目的：【利用目的】",
 		EN: "Name each recipient business (e.g. Google LLC), ideally in a table of module, recipient, information sent and purpose.",
 	},
 	Good: "本サービスは、Google LLCが提供するGoogle アナリティクスを利用し、閲覧履歴をGoogle LLCに送信しています。",

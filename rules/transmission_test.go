@@ -1,6 +1,10 @@
 package rules_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/appilint/appilint/rules"
+)
 
 // transmissionTable is a complete disclosure in the table form of the
 // 総務省 guidelines.
@@ -98,5 +102,26 @@ func TestTransmissionPurpose(t *testing.T) {
 
 		{name: "purpose deferred to the recipient", fire: true, text: "当社はGoogle Analyticsを利用しています。送信される情報はIPアドレス等です。詳しくはGoogle LLCのプライバシーポリシーをご確認ください。"},
 		{name: "ad company names are no purpose", fire: true, text: "当社は、広告配信事業者であるSample株式会社のサードパーティCookieにより、閲覧履歴を送信しています。"},
+	})
+}
+
+// TestTransmissionBlanks: each drafted clause, placed after the statement
+// of transmission, states its item with 【…】 blanks (appi/placeholder
+// reports them); the recipient's clause, one field a line, also states
+// the information sent and the purpose.
+func TestTransmissionBlanks(t *testing.T) {
+	const stated = "当サイトでは外部送信を行っています。詳しくは「Cookieポリシー」をご覧ください。\n"
+	recipient := stated + rules.ByID("telecom/transmission-recipient").Fix.JA
+	for _, id := range []string{"telecom/transmission-content", "telecom/transmission-recipient", "telecom/transmission-purpose"} {
+		runBlankFixtures(t, id, []fixture{
+			{name: "recipient's clause", text: recipient},
+			{name: "bracketed heading only", fire: true, text: "【外部送信について】\n" + stated},
+		})
+	}
+	runBlankFixtures(t, "telecom/transmission-content", []fixture{
+		{name: "own clause", text: stated + rules.ByID("telecom/transmission-content").Fix.JA},
+	})
+	runBlankFixtures(t, "telecom/transmission-purpose", []fixture{
+		{name: "own clause", text: stated + rules.ByID("telecom/transmission-purpose").Fix.JA},
 	})
 }

@@ -23,6 +23,13 @@ func TestFixDiffExitCodes(t *testing.T) {
 	if err := os.WriteFile(work, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// A policy whose backup is already there: --write must not overwrite it.
+	kept := filepath.Join(dir, "kept.txt")
+	for _, p := range []string{kept, kept + ".orig"} {
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 	docx := filepath.Join(dir, "policy.docx")
 	if err := os.WriteFile(docx, minimalDOCX(t, "プライバシーポリシー", "当社は、個人情報を適切に取り扱います。"), 0o644); err != nil {
 		t.Fatal(err)
@@ -39,7 +46,7 @@ func TestFixDiffExitCodes(t *testing.T) {
 		{args: []string{"fix", "--no-config", "--write", "-"}, stdin: string(data), want: exitUsage, stderr: "標準入力"},
 		{args: []string{"fix", "--no-config", "--lang", "xx", thin}, want: exitUsage},
 		{args: []string{"fix", "--no-config", "--write", work}, want: exitFindings, stderr: "thin.txt.orig"},
-		{args: []string{"fix", "--no-config", "--write", work}, want: exitUsage, stderr: "--force"},
+		{args: []string{"fix", "--no-config", "--write", kept}, want: exitUsage, stderr: "--force"},
 		// Formats fix cannot rewrite get the diff of their text, and --write is refused.
 		{args: []string{"fix", "--no-config", docx}, want: exitFindings},
 		{args: []string{"fix", "--no-config", "--write", docx}, want: exitUsage, stderr: "DOCX"},

@@ -26,6 +26,10 @@ type Contact struct {
 	Value    string
 	Span     model.Span
 	Sentence *model.Sentence
+	// Placeholder is true when the value is a 【…】 blank of a drafted
+	// contact line (住所：【住所】): the contact point is stated, its value
+	// is left to fill (appi/placeholder reports it).
+	Placeholder bool
 }
 
 // prefectures are the 47 prefectures: an address that starts with one is
@@ -66,7 +70,32 @@ var (
 	labelledAddress = regexp.MustCompile(`(?:住所|所在地|本社|本店|事務所|宛先|送付先|郵送先)\s*[:\t]?\s*(` + municipality + streetNumber + `)`)
 	// addressRest extends a street address over the building name that follows.
 	addressRest = regexp.MustCompile(`^[^\n\t|、。,()（）:]*`)
+	// blankContact is a contact label whose value is a 【…】 blank (住所：
+	// 【住所】, 電話：【電話番号】, メール：【メールアドレス】), or a 〒 with
+	// blanks after it: groups 1 and 2 are the label and the value, or group
+	// 3 the 〒 and its blanks.
+	blankContact = regexp.MustCompile(`(住所|所在地|本社|本店|事務所|宛先|送付先|郵送先|電話番号|電話|TEL|Tel|FAX|Fax|` +
+		`Eメール(?:アドレス)?|メールアドレス|メール|E-?mail|e-?mail|Mail|URL|フォーム)\s*(?:[:\t|]|は)\s*` +
+		`((?:〒\s*(?:[0-9]{3}-?[0-9]{4}|` + PlaceholderValue + `)\s*)?` + PlaceholderValue + `)` +
+		`|(〒\s*` + PlaceholderValue + `(?:\s*` + PlaceholderValue + `)?)`)
 )
+
+// blankContactKind is the kind of contact a blank's label names.
+func blankContactKind(label string) ContactKind {
+	switch {
+	case label == "":
+		return Postal // 〒【郵便番号】
+	case strings.Contains(label, "電話") || strings.EqualFold(label, "TEL") || strings.EqualFold(label, "FAX"):
+		return Phone
+	case strings.Contains(label, "メール") || strings.Contains(strings.ToLower(label), "mail"):
+		return Email
+	case label == "URL":
+		return URL
+	case label == "フォーム":
+		return Form
+	}
+	return Postal
+}
 
 // isPhoneNumber checks a phone candidate: a Japanese number has 10 or 11
 // digits with its leading 0 (9 or 10 after +81).
@@ -124,7 +153,8 @@ func findContacts(doc *model.Document) []Contact {
 		hasURL := strings.Contains(t, "http") || strings.Contains(t, "www.")
 		hasAddress := hasDigit && strings.ContainsAny(t, "市区町村郡")
 		hasForm := strings.Contains(t, "フォーム") || strings.Contains(t, "ページ") || strings.Contains(t, "画面") || strings.Contains(t, "」")
-		if !hasEmail && !hasURL && !hasDigit && !hasForm {
+		hasBlank := strings.Contains(t, "【")
+		if !hasEmail && !hasURL && !hasDigit && !hasForm && !hasBlank {
 			continue
 		}
 		for _, loc := range findIf(hasEmail, emailPattern, t) {
@@ -173,6 +203,19 @@ func findContacts(doc *model.Document) []Contact {
 		}
 		for _, loc := range findIf(hasForm, formPattern, t) {
 			add(s, Form, loc[0], loc[1])
+		}
+		if hasBlank {
+			for _, m := range blankContact.FindAllStringSubmatchIndex(t, -1) {
+				label, lo, hi := "", m[6], m[7] // 〒【郵便番号】
+				if m[2] >= 0 {
+					label, lo, hi = t[m[2]:m[3]], m[4], m[5]
+				}
+				if overlaps(lo, hi) {
+					continue
+				}
+				add(s, blankContactKind(label), lo, hi)
+				out[len(out)-1].Placeholder = true
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })

@@ -85,6 +85,16 @@ var (
 	frPlace = `(?:` + frAbroad + `|` + frCountryAlt + `)` + frSubPlace + `(?:等|など)?`
 
 	frCountry = regexp.MustCompile(frCountryAlt)
+	// frBlankCountry is a 【…】 blank in a country slot of a drafted clause:
+	// before the words that place the recipient or the data there (【国名】に
+	// 所在する, 【国名】において), or after a label asking for the country
+	// (所在国：【国名】). Group 1 or 2 is the blank.
+	frBlankCountry = regexp.MustCompile(`(` + PlaceholderValue + `)(?:・地域)?(?:に所在|所在の|にある|に設置|において|における|内で|内に|で保管|で処理)` +
+		`|(?:所在国|移転先(?:の)?国|国名|国・地域(?:名)?)(?:・地域)?(?:名)?\s*(?:[:\t]|は)\s*(` + PlaceholderValue + `)`)
+	// frBlankParty: a blank that names a party, not a place (【提供先の名称】
+	// における…), unless it says it is a country (【移転先の国名】).
+	frBlankParty = regexp.MustCompile(`名称|会社|社名|者|先`)
+	frBlankPlace = regexp.MustCompile(`国|地域`)
 
 	// frRecipientAbroad is a recipient located abroad: 外国にある第三者,
 	// 米国の業務委託先, 海外パートナー企業, 外国に所在する事業者.
@@ -237,6 +247,7 @@ func findForeign(doc *model.Document) Foreign {
 			continue
 		}
 		f.Countries = append(f.Countries, frCountriesIn(s)...)
+		f.Countries = append(f.Countries, frBlankCountriesIn(s)...)
 		if loc := frUnidentified.FindStringIndex(s.Text); loc != nil && !frPersonObject.MatchString(s.Text[loc[0]:loc[1]]) && frReason.MatchString(s.Text) {
 			f.Unidentified = append(f.Unidentified, s.Span)
 		}
@@ -588,6 +599,27 @@ func frCountriesIn(s *model.Sentence) []ForeignMention {
 	var out []ForeignMention
 	for _, loc := range frCountry.FindAllStringIndex(s.Text, -1) {
 		if !frCountryBoundary(s.Text, loc[0], loc[1]) || frNegatedAt(s, loc[0]) {
+			continue
+		}
+		out = append(out, frMention(s, loc))
+	}
+	return out
+}
+
+// frBlankCountriesIn returns the 【…】 blanks that stand where a country's
+// name goes.
+func frBlankCountriesIn(s *model.Sentence) []ForeignMention {
+	if !strings.Contains(s.Text, "【") {
+		return nil
+	}
+	var out []ForeignMention
+	for _, m := range frBlankCountry.FindAllStringSubmatchIndex(s.Text, -1) {
+		loc := m[2:4]
+		if loc[0] < 0 {
+			loc = m[4:6]
+		}
+		blank := s.Text[loc[0]:loc[1]]
+		if frBlankParty.MatchString(blank) && !frBlankPlace.MatchString(blank) || frNegatedAt(s, loc[0]) {
 			continue
 		}
 		out = append(out, frMention(s, loc))

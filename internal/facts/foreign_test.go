@@ -155,3 +155,27 @@ func BenchmarkFindForeign(b *testing.B) {
 		facts.Compute(doc)
 	}
 }
+
+// TestForeignBlankCountry: a 【…】 blank where the country goes is a
+// drafted country (appi/placeholder reports the blank); a blank that names
+// the recipient is not a country.
+func TestForeignBlankCountry(t *testing.T) {
+	const trigger = "当社は、個人データの取扱いを海外の委託先に委託しています。\n"
+	for text, want := range map[string]string{
+		trigger + "当社は、【提供する個人データの項目】を、【国名】に所在する【提供先の名称】に提供しています。": "【国名】",
+		trigger + "委託先の所在国：【国名】":                     "【国名】",
+		trigger + "当社は、【移転先の国名】において個人データを保管しています。":   "【移転先の国名】",
+		trigger + "当社は、【委託先の名称】において安全管理措置を講じさせています。": "",
+		trigger + "当社は、○○に所在する委託先に提供しています。":          "",
+		trigger + "【国名】": "",
+	} {
+		f := foreignOf(t, text)
+		var got []string
+		for _, c := range f.Countries {
+			got = append(got, c.Text)
+		}
+		if want == "" && len(got) > 0 || want != "" && (len(got) != 1 || got[0] != want) {
+			t.Errorf("%q: countries %q, want %q", text, got, want)
+		}
+	}
+}

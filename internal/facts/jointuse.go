@@ -181,10 +181,16 @@ var (
 	// ついて責任を有します, 当社が責任をもって管理します).
 	jointManagerSentence = regexp.MustCompile(`([^、。]{1,40}?)(?:が|は)、?[^。]{0,20}?(?:管理(?:について|に関して|に関する)?(?:の)?責任を(?:有|負)|責任を(?:もって|持って)(?:管理|取り扱))`)
 	// jointManagerRep is a representative's title and the name after it.
-	jointManagerRep = regexp.MustCompile(`(?:代表取締役|代表執行役|代表社員|代表理事|理事長|代表者|代表|社長|CEO)(?:\s*(?:社長|会長|CEO|執行役員|兼|名|氏名|の氏名))*[\s:]*([^\s、。,()\t|]{1,10}(?: [^\s、。,()\t|]{1,6})?)`)
+	jointManagerRep = regexp.MustCompile(`(?:` + jointRepTitles + `)(?:\s*(?:社長|会長|CEO|執行役員|兼|名|氏名|の氏名))*[\s:]*([^\s、。,()\t|]{1,10}(?: [^\s、。,()\t|]{1,6})?)`)
+	// jointBlankRep is a representative's title with a 【…】 blank where the
+	// name goes (代表者：【代表者の役職・氏名】, 代表者：代表取締役 【氏名】).
+	jointBlankRep = regexp.MustCompile(`(?:` + jointRepTitles + `)(?:\s*(?:社長|会長|CEO|執行役員|兼|名|氏名|の氏名))*[\s:]*(?:(?:` + jointRepTitles + `)\s*)?` + PlaceholderValue)
 	// jointPromiseWord marks a promise to publish the items.
 	jointPromiseWord = regexp.MustCompile(`公表|通知|掲載|明示|お知らせ|容易に知り得る`)
 )
+
+// jointRepTitles are the titles a representative's name follows.
+const jointRepTitles = `代表取締役|代表執行役|代表社員|代表理事|理事長|代表者|代表|社長|CEO`
 
 // jointLabel is an item label recognised at the start of a sentence.
 type jointLabel struct {
@@ -618,7 +624,11 @@ func (ju *JointUse) add(item JointUseItem, st JointStatement, sc *jointScan) {
 			ju.Purpose = append(ju.Purpose, st)
 		}
 	case JointManager:
-		if kind, ok := sc.managerOf(st.Value); ok {
+		kind, ok := sc.managerOf(st.Value)
+		if !ok && jointBlankOnLabelLine(st) {
+			kind, ok = jointManagerOther, true // 責任を有する者：【会社名】
+		}
+		if ok {
 			ju.Manager = append(ju.Manager, st)
 			switch kind {
 			case jointManagerOperator:
@@ -628,6 +638,25 @@ func (ju *JointUse) add(item JointUseItem, st JointStatement, sc *jointScan) {
 			}
 		}
 	}
+}
+
+// jointBlankOnLabelLine reports whether a statement's value is a 【…】
+// blank (with or without a legal form: 株式会社【会社名】) given on the
+// label's own line: the value slot of a drafted clause. A bracket on a
+// line below the label is a heading, not a value.
+func jointBlankOnLabelLine(st JointStatement) bool {
+	if len(st.Sentences) == 0 || !st.Sentences[0].Span.Contains(st.Span) {
+		return false
+	}
+	first, _, _ := strings.Cut(st.Value, "\n")
+	return jointBlankName(first)
+}
+
+// jointBlankName reports whether a name is a 【…】 blank, with or without
+// a legal form around it. (jointListMarker would take the 【 for a bracket
+// around a label.)
+func jointBlankName(v string) bool {
+	return IsBlankName(jointParenthetical.ReplaceAllString(strings.TrimLeft(v, "・-*●○■□◆◇▪•※ 　"), ""))
 }
 
 // jointDefinableScope reports whether a scope names the joint users or a group
@@ -809,8 +838,13 @@ func (sc *jointScan) managerInRunningText(s *model.Sentence, ju *JointUse) {
 			return
 		}
 	}
-	subj := strings.TrimSpace(jointListMarker.ReplaceAllString(s.Text[m[2]:m[3]], ""))
-	if kind, ok := sc.managerOf(subj); ok {
+	raw := s.Text[m[2]:m[3]]
+	subj := strings.TrimSpace(jointListMarker.ReplaceAllString(raw, ""))
+	kind, ok := sc.managerOf(subj)
+	if !ok && jointBlankName(raw) {
+		kind, ok = jointManagerOther, true // 【会社名】が…管理について責任を有します
+	}
+	if ok {
 		ju.Manager = append(ju.Manager, JointStatement{Value: subj,
 			Span: model.Span{Start: s.Span.Start + m[2], End: s.Span.Start + m[3]}, Sentences: []*model.Sentence{s}})
 		if kind == jointManagerOperator {
@@ -838,6 +872,19 @@ func (sc *jointScan) managerDetails(ju *JointUse) {
 				if hi, ok := jointPersonAt(t[loc[2]:loc[3]]); ok {
 					ju.ManagerRepresentative = append(ju.ManagerRepresentative, at(loc[0], loc[2]+hi))
 				}
+			}
+			if !strings.Contains(t, "【") {
+				continue
+			}
+			// Drafted lines with the value left blank: 住所：【住所】,
+			// 代表者：【代表者の役職・氏名】.
+			for _, m := range blankContact.FindAllStringSubmatchIndex(t, -1) {
+				if m[2] < 0 || blankContactKind(t[m[2]:m[3]]) == Postal {
+					ju.ManagerAddress = append(ju.ManagerAddress, at(m[0], m[1]))
+				}
+			}
+			for _, loc := range jointBlankRep.FindAllStringIndex(t, -1) {
+				ju.ManagerRepresentative = append(ju.ManagerRepresentative, at(loc[0], loc[1]))
 			}
 		}
 	}

@@ -149,3 +149,26 @@ func TestJointUseVague(t *testing.T) {
 		t.Errorf("items = %d, vague items = %d; want 0 and some", len(ju.Items), len(ju.VagueItems))
 	}
 }
+
+// TestJointUseBlanks: a drafted manager block with 【…】 blanks in its value
+// slots states the manager, its address and its representative (their
+// values are appi/placeholder's findings); a bracketed heading below the
+// label is no value.
+func TestJointUseBlanks(t *testing.T) {
+	const decl = "株式会社サンプル（以下「当社」）は、以下のとおり個人データを共同利用します。\n" +
+		"共同して利用される個人データの項目：氏名、住所\n共同して利用する者の範囲：当社の子会社\n利用する者の利用目的：商品の発送のため\n"
+	for _, tt := range []struct{ name, text, present string }{
+		{"blank manager, address and representative", decl + "当該個人データの管理について責任を有する者：【会社名】\n住所：【住所】\n代表者：【代表者の役職・氏名】\n", "111111"},
+		{"postal blanks and a title before the blank", decl + "管理について責任を有する者：株式会社【会社名】\n住所：〒【郵便番号】【住所】\n代表者：代表取締役 【氏名】\n", "111111"},
+		{"manager in running text", decl + "【会社名】が、当該個人データの管理について責任を有します。\n", "111100"},
+		{"bracketed heading below the label", decl + "管理責任者\n【お問い合わせ窓口】\n", "111000"},
+		{"other marks are no value", decl + "管理について責任を有する者：○○株式会社\n住所：○○県○○市\n代表者：代表取締役 ○○\n", "111100"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, f := compute(t, tt.text)
+			if got := jointPresence(f.JointUse); got != tt.present {
+				t.Errorf("items/scope/purpose/manager/address/representative = %s, want %s", got, tt.present)
+			}
+		})
+	}
+}

@@ -379,6 +379,9 @@ func definedName(before string) (string, int, int) {
 	}
 	if j := leadingJunk.FindStringIndex(before[start:end]); j != nil {
 		start += j[1]
+		if b := start - len("【"); strings.HasSuffix(before[:start], "【") && placeholderLead.MatchString(before[b:end]) {
+			start = b // 【会社名】: the bracket opens a blank, it is no junk
+		}
 	}
 	name := before[start:end]
 	// A legal-entity name ending the text is the name, whatever precedes it
@@ -805,6 +808,12 @@ func findRepresentatives(doc *model.Document, titles titleMemo, names []string) 
 				}
 			}
 			name, nlo := personNameAt(rest)
+			if name == "" && restOff < b.Span.End {
+				// 代表取締役 【代表者氏名】: the name is drafted, left blank
+				// (appi/placeholder reports it). A bracket on the next line
+				// would be a heading.
+				name, nlo = leadingPlaceholder(rest)
+			}
 			if name == "" {
 				// 代表者：代表取締役 (and nothing else) or 代表取締役 〇〇〇〇.
 				if titleOnly && bareAt == -1 && strings.TrimSpace(leadingJunk.ReplaceAllString(b.Text[:loc[0]], "")) == "" {

@@ -17,25 +17,14 @@ import (
 )
 
 // knownUnsatisfied lists the rules whose Fix wording, once inserted, does
-// not yet satisfy the rule itself: the wording has a 【…】 placeholder where
-// the rule wants the value (an amount, an address, a name, a country, an
-// age), so the rule still reports the item missing instead of leaving it to
-// appi/placeholder. The rule files own that wording; when one is fixed this
-// test says so, and the entry must go.
-var knownUnsatisfied = map[string]bool{
-	"appi/complaint-contact":                true, // 住所：【住所】, 電話：【電話番号】, メール：【メールアドレス】
-	"appi/fee":                              true, // 1件につき【金額】円
-	"appi/foreign-country":                  true, // 【国名】に所在する
-	"appi/joint-use-manager":                true, // 【会社名】
-	"appi/joint-use-manager-address":        true, // 【住所】
-	"appi/joint-use-manager-representative": true, // 【氏名】
-	"appi/minors":                           true, // 【15】歳未満
-	"appi/operator-address":                 true, // 〒【郵便番号】 【都道府県・市区町村・番地・建物名】
-	"appi/operator-representative":          true, // 代表取締役 【代表者氏名】
-}
+// not yet satisfy the rule itself (say, a rule that does not accept a 【…】
+// blank where its value goes: the blank is appi/placeholder's finding).
+// It is empty: every drafted clause satisfies its rule. When an entry is
+// fixed this test says so, and the entry must go.
+var knownUnsatisfied = map[string]bool{}
 
 // knownSideEffects are new findings (document and rule) that an insertion
-// causes elsewhere; none today.
+// causes elsewhere.
 var knownSideEffects = map[string]bool{}
 
 // check loads, parses and checks a text as if it were the file name.
@@ -110,7 +99,13 @@ func applyAndRecheck(t *testing.T, name string, data []byte) fixOutcome {
 // removes the findings it addresses and adds only placeholder findings.
 func TestSeedCorpus(t *testing.T) {
 	wd, _ := os.Getwd()
-	root := corpus.RootForTest(t, wd)
+	root := corpus.Root(wd)
+	if root == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("../shared/corpus not found beside the checkout; CI must have it")
+		}
+		t.Skip("../shared/corpus not found beside the checkout: skipping the seed fix test")
+	}
 	files, _ := filepath.Glob(filepath.Join(root, "seeds", "*.*"))
 	unsatisfied := map[string][]string{}
 	sideEffects := map[string]bool{}
