@@ -1,11 +1,10 @@
 package rules
 
 import (
-	"regexp"
-
 	"github.com/appilint/appilint/internal/engine"
 	"github.com/appilint/appilint/internal/facts"
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 var complaintRules = []*engine.Rule{complaintContact}
@@ -13,13 +12,13 @@ var complaintRules = []*engine.Rule{complaintContact}
 var (
 	// inquiryWords mark a sentence or title that presents a contact point
 	// for complaints or inquiries.
-	inquiryWords = regexp.MustCompile(`苦情|問い?合わ?せ|問合せ|相談|ご意見|ご質問|ご要望|ご不明|連絡先|ご?連絡(?:ください|下さい)|窓口|申出先|申し出先|お申し?出|照会|コンタクト|Contact|CONTACT`)
+	inquiryWords = rx.MustCompile(`苦情|問い?合わ?せ|問合せ|相談|ご意見|ご質問|ご要望|ご不明|連絡先|ご?連絡(?:ください|下さい)|窓口|申出先|申し出先|お申し?出|照会|コンタクト|Contact|CONTACT`)
 	// contactPointMention is a sentence that sends the reader to a contact
 	// point (「お問い合わせは下記までご連絡ください」, 「苦情は窓口で承ります」).
-	contactPointMention = regexp.MustCompile(`(?:窓口|問い?合わ?せ|問合せ|苦情|相談|ご意見|ご質問)[^。]*(?:ご?連絡(?:ください|下さい|願います|をお願い)|受け?付け(?:て|ます|いたします|ております)|受付(?:いた|して)|承ります|承って|承り|お寄せください|お申し?出ください|お問い?合わ?せください|までお願い|へお願い)`)
+	contactPointMention = rx.MustCompile(`(?:窓口|問い?合わ?せ|問合せ|苦情|相談|ご意見|ご質問)[^。]*(?:ご?連絡(?:ください|下さい|願います|をお願い)|受け?付け(?:て|ます|いたします|ております)|受付(?:いた|して)|承ります|承って|承り|お寄せください|お申し?出ください|お問い?合わ?せください|までお願い|へお願い)`)
 	// otherBodyInquiry marks an inquiry directed at someone other than the
 	// operator: an accredited body, the advertisers, a browser's maker.
-	otherBodyInquiry = regexp.MustCompile(`認定個人情報保護団体|認定団体|各社|提供会社|提供元|各事業者|各ブラウザ|製造元|送信先|委託先|提携先`)
+	otherBodyInquiry = rx.MustCompile(`認定個人情報保護団体|認定団体|各社|提供会社|提供元|各事業者|各ブラウザ|製造元|送信先|委託先|提携先`)
 )
 
 // complaintWindow is how many blocks after an inquiry sentence (「下記まで
@@ -98,11 +97,11 @@ func runComplaintContact(p *engine.Pass) {
 
 // otherBodySection marks sections about other businesses (tools,
 // advertisers, recipients), whose links are theirs.
-var otherBodySection = regexp.MustCompile(`外部送信|情報収集モジュール|Cookie|cookie|クッキー|広告|解析|第三者|共同利用|委託|外国`)
+var otherBodySection = rx.MustCompile(`外部送信|情報収集モジュール|Cookie|cookie|クッキー|広告|解析|第三者|共同利用|委託|外国`)
 
 // accreditedBodyTitle marks the section about an accredited personal
 // information protection body, whose complaint desk is that body's.
-var accreditedBodyTitle = regexp.MustCompile(`認定個人情報保護団体|認定団体`)
+var accreditedBodyTitle = rx.MustCompile(`認定個人情報保護団体|認定団体`)
 
 // inquiryWindows marks the blocks that follow a sentence presenting a
 // contact point, up to the next heading: 「下記までご連絡ください。」 is

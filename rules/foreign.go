@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"regexp"
 	"sort"
 
 	"github.com/appilint/appilint/internal/engine"
 	"github.com/appilint/appilint/internal/facts"
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Provision to a third party in a foreign country (catalog section 8):
@@ -31,13 +31,13 @@ var (
 	}
 	// foreignAnchorTitles are the headings a finding points at when no
 	// trigger sentence is at hand.
-	foreignAnchorTitles = []*regexp.Regexp{
-		regexp.MustCompile(`外国|海外|国外`),
-		regexp.MustCompile(`第三者(?:へ|に)?(?:の)?提供`),
+	foreignAnchorTitles = []*rx.Regexp{
+		rx.MustCompile(`外国|海外|国外`),
+		rx.MustCompile(`第三者(?:へ|に)?(?:の)?提供`),
 	}
-	foreignSafetyAnchorTitles = []*regexp.Regexp{
-		regexp.MustCompile(`外的環境`),
-		regexp.MustCompile(`安全管理`),
+	foreignSafetyAnchorTitles = []*rx.Regexp{
+		rx.MustCompile(`外的環境`),
+		rx.MustCompile(`安全管理`),
 	}
 )
 
@@ -204,7 +204,7 @@ func runSafetyForeignEnvironment(p *engine.Pass) {
 
 // foreignAnchor points a finding at the first trigger sentence; the
 // section titles are a fallback for a trigger without a sentence.
-func foreignAnchor(doc *model.Document, triggers []facts.ForeignMention, titles []*regexp.Regexp) model.Span {
+func foreignAnchor(doc *model.Document, triggers []facts.ForeignMention, titles []*rx.Regexp) model.Span {
 	for _, t := range triggers {
 		if t.Sentence != nil {
 			return t.Sentence.Span

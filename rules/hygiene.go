@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/appilint/appilint/internal/engine"
 	"github.com/appilint/appilint/internal/facts"
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Dates the hygiene rules compare against. They are variables so that a
@@ -36,7 +36,7 @@ var hygieneRules = []*engine.Rule{outdatedArticleRule, outdatedTermRule, staleRe
 // citation, with its article today and the numbers it had before.
 type articleConcept struct {
 	name    string
-	words   *regexp.Regexp
+	words   *rx.Regexp
 	current []int
 	// old maps a former article number to today's.
 	old map[int]int
@@ -45,28 +45,28 @@ type articleConcept struct {
 // articleConcepts: numbers before 2022-04-01 (2017 version) and, where the
 // duty existed, before 2017-05-30 (2003 version).
 var articleConcepts = []articleConcept{
-	{"オプトアウトによる第三者提供", regexp.MustCompile(`オプトアウト|本人の求めに応じて[^。]{0,20}停止`), []int{27}, map[int]int{23: 27}},
-	{"第三者提供の制限", regexp.MustCompile(`第三者(?:へ|に)?の?(?:提供|開示)|第三者提供`), []int{27}, map[int]int{23: 27}},
-	{"共同利用", regexp.MustCompile(`共同(?:して)?利用`), []int{27}, map[int]int{23: 27}},
-	{"委託先の監督", regexp.MustCompile(`委託先[^。]{0,10}監督`), []int{25}, map[int]int{22: 25}},
-	{"外国にある第三者への提供", regexp.MustCompile(`外国|海外|国外`), []int{28}, map[int]int{24: 28}},
-	{"第三者提供に係る記録の作成", regexp.MustCompile(`記録(?:の|を)作成`), []int{29}, map[int]int{25: 29}},
-	{"第三者提供を受ける際の確認", regexp.MustCompile(`提供を受ける際の確認|確認[^。]{0,10}記録`), []int{30}, map[int]int{26: 30}},
-	{"保有個人データに関する事項の公表等", regexp.MustCompile(`保有個人データに関する事項|本人の知り得る状態|公表等`), []int{32}, map[int]int{27: 32, 24: 32}},
-	{"利用目的の通知", regexp.MustCompile(`利用目的の(?:通知|公表|明示)`), []int{21, 32}, map[int]int{18: 21, 27: 32, 24: 32}},
-	{"開示", regexp.MustCompile(`(?:保有個人データ|個人情報)の開示|開示(?:の)?(?:ご)?(?:請求|求め)|開示等`), []int{33}, map[int]int{28: 33, 25: 33}},
-	{"訂正等", regexp.MustCompile(`訂正`), []int{34}, map[int]int{29: 34, 26: 34}},
-	{"利用停止等", regexp.MustCompile(`利用(?:の)?停止|消去|提供の停止`), []int{35}, map[int]int{30: 35, 27: 35}},
-	{"理由の説明", regexp.MustCompile(`理由(?:を|の)?説明`), []int{36}, map[int]int{31: 36, 28: 36}},
-	{"開示等の請求等に応じる手続", regexp.MustCompile(`(?:請求|求め)(?:等)?に応じる手続`), []int{37}, map[int]int{32: 37, 29: 37}},
-	{"手数料", regexp.MustCompile(`手数料`), []int{38}, map[int]int{33: 38, 30: 38}},
-	{"苦情の処理", regexp.MustCompile(`苦情`), []int{40}, map[int]int{35: 40, 31: 40}},
-	{"利用目的の特定", regexp.MustCompile(`利用目的(?:の|を)(?:できる限り)?特定`), []int{17}, map[int]int{15: 17}},
-	{"利用目的による制限", regexp.MustCompile(`目的外(?:の)?利用|利用目的の(?:達成に必要な)?範囲|利用目的による制限`), []int{18}, map[int]int{16: 18}},
-	{"適正な取得", regexp.MustCompile(`適正(?:な)?取得|不正の手段|要配慮個人情報`), []int{20}, map[int]int{17: 20}},
-	{"データ内容の正確性の確保", regexp.MustCompile(`正確性|正確かつ最新|最新の内容`), []int{22}, map[int]int{19: 22}},
-	{"安全管理措置", regexp.MustCompile(`安全管理`), []int{23}, map[int]int{20: 23}},
-	{"従業者の監督", regexp.MustCompile(`従業者の監督`), []int{24}, map[int]int{21: 24}},
+	{"オプトアウトによる第三者提供", rx.MustCompile(`オプトアウト|本人の求めに応じて[^。]{0,20}停止`), []int{27}, map[int]int{23: 27}},
+	{"第三者提供の制限", rx.MustCompile(`第三者(?:へ|に)?の?(?:提供|開示)|第三者提供`), []int{27}, map[int]int{23: 27}},
+	{"共同利用", rx.MustCompile(`共同(?:して)?利用`), []int{27}, map[int]int{23: 27}},
+	{"委託先の監督", rx.MustCompile(`委託先[^。]{0,10}監督`), []int{25}, map[int]int{22: 25}},
+	{"外国にある第三者への提供", rx.MustCompile(`外国|海外|国外`), []int{28}, map[int]int{24: 28}},
+	{"第三者提供に係る記録の作成", rx.MustCompile(`記録(?:の|を)作成`), []int{29}, map[int]int{25: 29}},
+	{"第三者提供を受ける際の確認", rx.MustCompile(`提供を受ける際の確認|確認[^。]{0,10}記録`), []int{30}, map[int]int{26: 30}},
+	{"保有個人データに関する事項の公表等", rx.MustCompile(`保有個人データに関する事項|本人の知り得る状態|公表等`), []int{32}, map[int]int{27: 32, 24: 32}},
+	{"利用目的の通知", rx.MustCompile(`利用目的の(?:通知|公表|明示)`), []int{21, 32}, map[int]int{18: 21, 27: 32, 24: 32}},
+	{"開示", rx.MustCompile(`(?:保有個人データ|個人情報)の開示|開示(?:の)?(?:ご)?(?:請求|求め)|開示等`), []int{33}, map[int]int{28: 33, 25: 33}},
+	{"訂正等", rx.MustCompile(`訂正`), []int{34}, map[int]int{29: 34, 26: 34}},
+	{"利用停止等", rx.MustCompile(`利用(?:の)?停止|消去|提供の停止`), []int{35}, map[int]int{30: 35, 27: 35}},
+	{"理由の説明", rx.MustCompile(`理由(?:を|の)?説明`), []int{36}, map[int]int{31: 36, 28: 36}},
+	{"開示等の請求等に応じる手続", rx.MustCompile(`(?:請求|求め)(?:等)?に応じる手続`), []int{37}, map[int]int{32: 37, 29: 37}},
+	{"手数料", rx.MustCompile(`手数料`), []int{38}, map[int]int{33: 38, 30: 38}},
+	{"苦情の処理", rx.MustCompile(`苦情`), []int{40}, map[int]int{35: 40, 31: 40}},
+	{"利用目的の特定", rx.MustCompile(`利用目的(?:の|を)(?:できる限り)?特定`), []int{17}, map[int]int{15: 17}},
+	{"利用目的による制限", rx.MustCompile(`目的外(?:の)?利用|利用目的の(?:達成に必要な)?範囲|利用目的による制限`), []int{18}, map[int]int{16: 18}},
+	{"適正な取得", rx.MustCompile(`適正(?:な)?取得|不正の手段|要配慮個人情報`), []int{20}, map[int]int{17: 20}},
+	{"データ内容の正確性の確保", rx.MustCompile(`正確性|正確かつ最新|最新の内容`), []int{22}, map[int]int{19: 22}},
+	{"安全管理措置", rx.MustCompile(`安全管理`), []int{23}, map[int]int{20: 23}},
+	{"従業者の監督", rx.MustCompile(`従業者の監督`), []int{24}, map[int]int{21: 24}},
 }
 
 // contextRunes bounds how far from a citation its context words may be.
@@ -153,7 +153,7 @@ func outdatedMeaning(c facts.Citation) (concept string, now int, ok bool) {
 	return "", 0, false
 }
 
-var citedNumber = regexp.MustCompile(`\d+`)
+var citedNumber = rx.MustCompile(`\d+`)
 
 // renumber writes the citation with the article number replaced, keeping
 // its 項 and 号: 第23条第2項 → 第27条第2項.
@@ -166,7 +166,7 @@ func renumber(text string, article int) string {
 }
 
 // formerLaw marks a citation of the law as it stood before an amendment.
-var formerLaw = regexp.MustCompile(`改正前|旧(?:法|個人情報保護法|個情法)|旧第`)
+var formerLaw = rx.MustCompile(`改正前|旧(?:法|個人情報保護法|個情法)|旧第`)
 
 // lastRunesOf returns the last n runes of s.
 func lastRunesOf(s string, n int) string {
@@ -192,7 +192,7 @@ func citationContext(c facts.Citation) string {
 
 // outdatedTerm is wording the law no longer supports, from a date on.
 type outdatedTerm struct {
-	re *regexp.Regexp
+	re *rx.Regexp
 	// numeric terms must not continue a longer number (15,000人, 26か月).
 	numeric bool
 	since   time.Time
@@ -202,7 +202,7 @@ type outdatedTerm struct {
 
 var outdatedTerms = []outdatedTerm{
 	{
-		re:    regexp.MustCompile(`主務大臣`),
+		re:    rx.MustCompile(`主務大臣`),
 		since: PPCSupervisionDate,
 		why: engine.Text{
 			JA: "「主務大臣」は2017年5月30日に個人情報保護委員会へ監督が一元化される前の用語です",
@@ -211,7 +211,7 @@ var outdatedTerms = []outdatedTerm{
 		instead: "個人情報保護委員会",
 	},
 	{
-		re:    regexp.MustCompile(`経済産業(?:省|分野)[^。]{0,20}ガイドライン`),
+		re:    rx.MustCompile(`経済産業(?:省|分野)[^。]{0,20}ガイドライン`),
 		since: PPCSupervisionDate,
 		why: engine.Text{
 			JA: "経済産業分野を対象とするガイドラインは2017年5月30日に廃止され、個人情報保護委員会のガイドラインに一元化されています",
@@ -220,7 +220,7 @@ var outdatedTerms = []outdatedTerm{
 		instead: "個人情報保護委員会のガイドライン",
 	},
 	{
-		re:      regexp.MustCompile(`5,?000\s*(?:人|件|名)(?:分)?(?:を超え|超|以下|未満|以上|を上回)`),
+		re:      rx.MustCompile(`5,?000\s*(?:人|件|名)(?:分)?(?:を超え|超|以下|未満|以上|を上回)`),
 		numeric: true,
 		since:   PPCSupervisionDate,
 		why: engine.Text{
@@ -230,7 +230,7 @@ var outdatedTerms = []outdatedTerm{
 		instead: "（削除：取り扱う個人情報の数にかかわらず個人情報取扱事業者に該当します）",
 	},
 	{
-		re:      regexp.MustCompile(`6\s*(?:か|ヶ|ケ|カ|箇|ヵ)月以内に消去[^。]{0,40}(?:除|含まれ(?:ない|ません)|該当し(?:ない|ません)|対象外)`),
+		re:      rx.MustCompile(`6\s*(?:か|ヶ|ケ|カ|箇|ヵ)月以内に消去[^。]{0,40}(?:除|含まれ(?:ない|ません)|該当し(?:ない|ません)|対象外)`),
 		numeric: true,
 		since:   RenumberingDate,
 		why: engine.Text{
@@ -345,18 +345,18 @@ func runStaleRevision(p *engine.Pass) {
 
 var (
 	// The hedged predicate names a duty the law makes mandatory.
-	hedgedSafety  = regexp.MustCompile(`安全管理(?:措置|のため|を)|安全に管理|(?:安全|セキュリティ|保護)(?:対策|措置)を(?:講|実施|行|施|と)|(?:必要|適切|合理的)(?:かつ(?:適切|合理的))?な(?:安全)?(?:措置|対策)を(?:講|実施|行|施|と)`)
-	requestTypes  = regexp.MustCompile(`開示|訂正|利用(?:の)?停止|消去|提供の停止`)
-	requestWords  = regexp.MustCompile(`請求|求め|申(?:し)?出|依頼|要望|希望|申請`)
-	requestAnswer = regexp.MustCompile(`対応|応じ|回答|処理`)
-	purposeNotice = regexp.MustCompile(`利用目的[^。]{0,30}(?:公表|通知|明示|周知|お知らせ)`)
-	thirdParty    = regexp.MustCompile(`第三者`)
-	consentGiven  = regexp.MustCompile(`同意(?:を)?(?:得|いただ|頂)|(?:提供|開示)し(?:ない|ません)`)
-	collection    = regexp.MustCompile(`取得|収集`)
+	hedgedSafety  = rx.MustCompile(`安全管理(?:措置|のため|を)|安全に管理|(?:安全|セキュリティ|保護)(?:対策|措置)を(?:講|実施|行|施|と)|(?:必要|適切|合理的)(?:かつ(?:適切|合理的))?な(?:安全)?(?:措置|対策)を(?:講|実施|行|施|と)`)
+	requestTypes  = rx.MustCompile(`開示|訂正|利用(?:の)?停止|消去|提供の停止`)
+	requestWords  = rx.MustCompile(`請求|求め|申(?:し)?出|依頼|要望|希望|申請`)
+	requestAnswer = rx.MustCompile(`対応|応じ|回答|処理`)
+	purposeNotice = rx.MustCompile(`利用目的[^。]{0,30}(?:公表|通知|明示|周知|お知らせ)`)
+	thirdParty    = rx.MustCompile(`第三者`)
+	consentGiven  = rx.MustCompile(`同意(?:を)?(?:得|いただ|頂)|(?:提供|開示)し(?:ない|ません)`)
+	collection    = rx.MustCompile(`取得|収集`)
 	// Duties that are themselves efforts, or not duties at all.
-	effortDuties = regexp.MustCompile(`正確|最新|苦情|改善|見直|向上|維持|継続|教育|研修|啓発|理解|信頼|期待|配慮|遵守|消去するよう|廃棄`)
+	effortDuties = rx.MustCompile(`正確|最新|苦情|改善|見直|向上|維持|継続|教育|研修|啓発|理解|信頼|期待|配慮|遵守|消去するよう|廃棄`)
 	// Measures stated as taken elsewhere in the sentence.
-	measuresTaken = regexp.MustCompile(`(?:措置|対策)を(?:講じ|講ず|実施|施し|行)|(?:講じ|実施し|施し)(?:て(?:い|お)|ます|、)`)
+	measuresTaken = rx.MustCompile(`(?:措置|対策)を(?:講じ|講ず|実施|施し|行)|(?:講じ|実施し|施し)(?:て(?:い|お)|ます|、)`)
 )
 
 var hedgedObligationRule = &engine.Rule{

@@ -1,9 +1,8 @@
 package rules
 
 import (
-	"regexp"
-
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Match is one occurrence of a pattern in a sentence, with the clause that
@@ -24,7 +23,7 @@ func (m Match) Affirmed() bool {
 func (m Match) Section() *model.Section { return m.Sentence.Section() }
 
 // FindAll returns every match of re in the document's sentences, in order.
-func FindAll(doc *model.Document, re *regexp.Regexp) []Match {
+func FindAll(doc *model.Document, re *rx.Regexp) []Match {
 	var out []Match
 	for _, s := range doc.Sentences {
 		for _, loc := range re.FindAllStringIndex(s.Text, -1) {
@@ -36,7 +35,7 @@ func FindAll(doc *model.Document, re *regexp.Regexp) []Match {
 }
 
 // FindIn returns the matches of re inside the given sentences.
-func FindIn(sentences []*model.Sentence, re *regexp.Regexp) []Match {
+func FindIn(sentences []*model.Sentence, re *rx.Regexp) []Match {
 	var out []Match
 	for _, s := range sentences {
 		for _, loc := range re.FindAllStringIndex(s.Text, -1) {
@@ -73,7 +72,7 @@ func ClauseAt(s *model.Sentence, off int) *model.Clause {
 }
 
 // Sections returns the sections whose own title matches re.
-func Sections(doc *model.Document, re *regexp.Regexp) []*model.Section {
+func Sections(doc *model.Document, re *rx.Regexp) []*model.Section {
 	var out []*model.Section
 	for _, s := range doc.Sections {
 		if s.Head != nil && re.MatchString(s.Title) {
@@ -100,7 +99,7 @@ func SentencesIn(doc *model.Document, secs []*model.Section) []*model.Sentence {
 
 // Under reports whether a sentence lies in a section whose title (or an
 // ancestor's title) matches re.
-func Under(s *model.Sentence, re *regexp.Regexp) bool {
+func Under(s *model.Sentence, re *rx.Regexp) bool {
 	for sec := s.Section(); sec != nil; sec = sec.Parent {
 		if sec.Head != nil && re.MatchString(sec.Title) {
 			return true
@@ -112,7 +111,7 @@ func Under(s *model.Sentence, re *regexp.Regexp) bool {
 // Anchor returns where a finding about missing text should point: the
 // heading of the first section whose title matches one of the patterns,
 // else the document's first line (a zero span).
-func Anchor(doc *model.Document, titles ...*regexp.Regexp) model.Span {
+func Anchor(doc *model.Document, titles ...*rx.Regexp) model.Span {
 	for _, re := range titles {
 		if secs := Sections(doc, re); len(secs) > 0 {
 			return secs[0].Head.Span

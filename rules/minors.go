@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"regexp"
 	"strconv"
 
 	"github.com/appilint/appilint/internal/engine"
 	"github.com/appilint/appilint/internal/facts"
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 var minorsRules = []*engine.Rule{minorsRule, accreditedBodyRule}
@@ -18,30 +18,30 @@ var (
 	// a drafted clause leaves it to the author (【15】歳未満).
 	minorsAge = `(?:\d{1,2}|` + facts.PlaceholderValue + `)`
 	// minorsAgeLine is an explicit age line (15歳未満, 16才以下).
-	minorsAgeLine = regexp.MustCompile(minorsAge + `\s*(?:歳|才)\s*(?:未満|以下|に満たない)`)
+	minorsAgeLine = rx.MustCompile(minorsAge + `\s*(?:歳|才)\s*(?:未満|以下|に満たない)`)
 	// minorsAdultOnly says the service is for adults only (18歳以上の方を
 	// 対象としています), so children's information is not collected.
-	minorsAdultOnly = regexp.MustCompile(minorsAge + `\s*(?:歳|才)以上の(?:方|者|お客様|利用者|ユーザー|会員)?(?:のみ)?(?:を|に)?(?:対象|限|限定|ご利用いただけ|利用できます)`)
+	minorsAdultOnly = rx.MustCompile(minorsAge + `\s*(?:歳|才)以上の(?:方|者|お客様|利用者|ユーザー|会員)?(?:のみ)?(?:を|に)?(?:対象|限|限定|ご利用いただけ|利用できます)`)
 	// minorsChild names children without an age line.
-	minorsChild = regexp.MustCompile(`未成年|子ども|子供|こども|お子様|お子さま|児童|年少者|小学生|中学生`)
+	minorsChild = rx.MustCompile(`未成年|子ども|子供|こども|お子様|お子さま|児童|年少者|小学生|中学生`)
 	// minorsStatute is the statutory exception (法18条3項3号, 27条1項3号)
 	// quoted in every policy: it says nothing about children's data.
-	minorsStatute = regexp.MustCompile(`児童の健全な育成`)
+	minorsStatute = rx.MustCompile(`児童の健全な育成`)
 	// minorsGuardianConsent is the consent of a parent or legal guardian.
-	minorsGuardianConsent = regexp.MustCompile(`(?:保護者|親権者|法定代理人|後見人|親御さん?|ご両親)[^。]{0,30}?(?:同意|承諾|許可|了承|許諾|承認)|(?:同意|承諾|許可)[^。]{0,15}?(?:保護者|親権者|法定代理人)`)
+	minorsGuardianConsent = rx.MustCompile(`(?:保護者|親権者|法定代理人|後見人|親御さん?|ご両親)[^。]{0,30}?(?:同意|承諾|許可|了承|許諾|承認)|(?:同意|承諾|許可)[^。]{0,15}?(?:保護者|親権者|法定代理人)`)
 	// minorsNoCollection says children's information is not collected or
 	// the service is not offered to them.
-	minorsNoCollection = regexp.MustCompile(`(?:取得|収集|登録|受け付け|受付|お預かり)[^。]{0,10}?(?:しません|いたしません|致しません|しておりません|していません|することはありません|しないこととします)|対象として(?:おりません|いません)|対象外|ご利用いただけません|ご利用になれません|利用できません|登録できません|ご遠慮|お断り`)
+	minorsNoCollection = rx.MustCompile(`(?:取得|収集|登録|受け付け|受付|お預かり)[^。]{0,10}?(?:しません|いたしません|致しません|しておりません|していません|することはありません|しないこととします)|対象として(?:おりません|いません)|対象外|ご利用いただけません|ご利用になれません|利用できません|登録できません|ご遠慮|お断り`)
 	// minorsRequest marks a sentence about requests by an agent: 未成年者の
 	// 法定代理人 as the requester does not say how children's data is handled.
-	minorsRequest = regexp.MustCompile(`請求|開示等|委任状|代理人による`)
+	minorsRequest = rx.MustCompile(`請求|開示等|委任状|代理人による`)
 	// minorsRequestTitle is a section on requests, whose 法定代理人 are
 	// requesters.
-	minorsRequestTitle = regexp.MustCompile(`開示|請求|手続|代理人`)
+	minorsRequestTitle = rx.MustCompile(`開示|請求|手続|代理人`)
 	// minorsTitle is a heading about children's information.
-	minorsTitle = regexp.MustCompile(`未成年|子ども|子供|こども|お子様|お子さま|児童|年少者|` + minorsAge + `\s*(?:歳|才)未満`)
+	minorsTitle = rx.MustCompile(`未成年|子ども|子供|こども|お子様|お子さま|児童|年少者|` + minorsAge + `\s*(?:歳|才)未満`)
 	// minorsAnchorTitle is where a missing statement belongs.
-	minorsAnchorTitle = regexp.MustCompile(`取得|収集|取り扱い|取扱い`)
+	minorsAnchorTitle = rx.MustCompile(`取得|収集|取り扱い|取扱い`)
 )
 
 // minorsLookahead is how many sentences after a mention of children may
@@ -149,16 +149,16 @@ func dedupSpans(spans []model.Span) []model.Span {
 var (
 	// accreditedMention names an accredited personal information
 	// protection organisation (法47条).
-	accreditedMention = regexp.MustCompile(`認定個人情報保護団体|認定団体`)
+	accreditedMention = rx.MustCompile(`認定個人情報保護団体|認定団体`)
 	// accreditedNotMember says the operator belongs to none.
-	accreditedNotMember = regexp.MustCompile(`(?:所属|加盟|加入|参加|対象事業者|会員)[^。]{0,25}?(?:ていません|ておりません|ではありません|ではございません|なっておりません|なっていません|しない|ありません|ございません|なし|無し)|認定(?:個人情報保護)?団体[^。]{0,10}?(?:該当なし|なし|無し|ありません|ございません)`)
+	accreditedNotMember = rx.MustCompile(`(?:所属|加盟|加入|参加|対象事業者|会員)[^。]{0,25}?(?:ていません|ておりません|ではありません|ではございません|なっておりません|なっていません|しない|ありません|ございません|なし|無し)|認定(?:個人情報保護)?団体[^。]{0,10}?(?:該当なし|なし|無し|ありません|ございません)`)
 	// accreditedBodyName is the name of such an organisation: a foundation
 	// or association (一般財団法人日本情報経済社会推進協会, 〇〇推進センター).
-	accreditedBodyName = regexp.MustCompile(`(?:一般|公益)(?:財団|社団)法人\s?[^\s、。()「」:]{2,40}|[^\s、。()「」:・]{2,30}(?:協会|センター|機構|協議会|連合会|推進会議|振興会|連盟)`)
+	accreditedBodyName = rx.MustCompile(`(?:一般|公益)(?:財団|社団)法人\s?[^\s、。()「」:]{2,40}|[^\s、。()「」:・]{2,30}(?:協会|センター|機構|協議会|連合会|推進会議|振興会|連盟)`)
 	// accreditedBlankName is a 【…】 blank in the organisation's name slot
 	// (認定個人情報保護団体である【団体の名称】): the name is drafted, its
 	// value left to fill.
-	accreditedBlankName = regexp.MustCompile(`(?:認定個人情報保護団体|認定団体)(?:である|の名称\s*(?:[:\t]|は))\s*` + facts.PlaceholderValue)
+	accreditedBlankName = rx.MustCompile(`(?:認定個人情報保護団体|認定団体)(?:である|の名称\s*(?:[:\t]|は))\s*` + facts.PlaceholderValue)
 )
 
 // accreditedWindow is how many blocks after a sentence naming the

@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"regexp"
 	"sort"
 
 	"github.com/appilint/appilint/internal/engine"
 	"github.com/appilint/appilint/internal/facts"
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Operator identity: 法32条1項1号 requires the name, the address and, for a
@@ -19,9 +19,9 @@ var operatorArticle = engine.Text{JA: "法32条1項1号", EN: "APPI Art. 32(1)(i
 
 var (
 	// operatorSectionTitle is a section that states who the operator is.
-	operatorSectionTitle = regexp.MustCompile(`事業者の?(?:名称|氏名|住所|情報)|個人情報取扱事業者|会社概要|会社情報|運営者|運営会社|事業者情報|名称|所在地|住所|代表者`)
+	operatorSectionTitle = rx.MustCompile(`事業者の?(?:名称|氏名|住所|情報)|個人情報取扱事業者|会社概要|会社情報|運営者|運営会社|事業者情報|名称|所在地|住所|代表者`)
 	// contactSectionTitle is a section that gives the operator's contact.
-	contactSectionTitle = regexp.MustCompile(`問い?合わ?せ|問合せ|窓口|連絡先|苦情|相談`)
+	contactSectionTitle = rx.MustCompile(`問い?合わ?せ|問合せ|窓口|連絡先|苦情|相談`)
 )
 
 var operatorName = &engine.Rule{

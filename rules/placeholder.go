@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,6 +8,7 @@ import (
 	"github.com/appilint/appilint/internal/engine"
 	"github.com/appilint/appilint/internal/facts"
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 var placeholderRules = []*engine.Rule{placeholder}
@@ -27,58 +27,58 @@ const emptyFieldLabels = `会社名|社名|法人名|商号|名称|事業者名|
 var (
 	// repeatedMarks are runs of the marks templates put where a name goes
 	// (〇〇株式会社, ●●県): a single mark is a bullet, not a blank.
-	repeatedMarks = regexp.MustCompile(`[〇○◯●△□×]{2,}`)
+	repeatedMarks = rx.MustCompile(`[〇○◯●△□×]{2,}`)
 	// fieldInBrackets is a field name in brackets: 【会社名】, [住所], {{company}}.
-	fieldInBrackets = regexp.MustCompile(`【\s*(?:` + fieldNames + `)\s*】|\[\s*(?:` + fieldNames + `)\s*\]|［\s*(?:` + fieldNames + `)\s*］|` +
+	fieldInBrackets = rx.MustCompile(`【\s*(?:` + fieldNames + `)\s*】|\[\s*(?:` + fieldNames + `)\s*\]|［\s*(?:` + fieldNames + `)\s*］|` +
 		`[<＜〈]\s*(?:` + fieldNames + `)\s*[>＞〉]|\{\{[^{}]{1,30}\}\}|\$\{[^{}]{1,30}\}`)
 	// instructionInBrackets is an instruction to the author: 【ここに住所を記入】.
 	// Headings such as 【仮名加工情報】 or 【ご記入いただく項目】 are not.
-	instructionInBrackets = regexp.MustCompile(`【[^】]{0,40}(?:を記入|を入力|を入れ|が入ります|を挿入)(?:してください|して下さい|する)?】|【ここに[^】]{0,20}】|【(?:要確認|要修正|要記入|未定|仮|未記入)】|【\s*】`)
+	instructionInBrackets = rx.MustCompile(`【[^】]{0,40}(?:を記入|を入力|を入れ|が入ります|を挿入)(?:してください|して下さい|する)?】|【ここに[^】]{0,20}】|【(?:要確認|要修正|要記入|未定|仮|未記入)】|【\s*】`)
 	// anyBracket is any bracketed text: where it stands and what it says
 	// decide whether it is a blank a drafted clause left (isDraftBlank).
-	anyBracket = regexp.MustCompile(`【[^】\n]{1,60}】`)
+	anyBracket = rx.MustCompile(`【[^】\n]{1,60}】`)
 	// valueSlotBefore ends the text before a value: a label's separator
 	// (住所：【住所】, a table cell's |), a postal mark (〒【郵便番号】), a
 	// representative's title (代表取締役 【代表者氏名】).
-	valueSlotBefore = regexp.MustCompile(`(?:[:\t|]|〒|代表取締役|代表執行役|代表社員|代表理事|理事長|代表者|社長)\s*$`)
+	valueSlotBefore = rx.MustCompile(`(?:[:\t|]|〒|代表取締役|代表執行役|代表社員|代表理事|理事長|代表者|社長)\s*$`)
 	// quantityAfter is the unit after a number left blank (【金額】円, 【15】歳).
-	quantityAfter = regexp.MustCompile(`^(?:円|歳|才|%|か月|ヶ月|カ月|箇月|営業日|日以内|日間|年間|時間)`)
+	quantityAfter = rx.MustCompile(`^(?:円|歳|才|%|か月|ヶ月|カ月|箇月|営業日|日以内|日間|年間|時間)`)
 	// blankContent is what a blank says in running text: the kind of fact to
 	// fill (…の名称, …の方法, …の概要), a number, a list of examples or
 	// alternatives (運転免許証、パスポート等, SSL/TLS等), or a note.
 	// A topic (【お問い合わせ窓口】, 【重要】) says none of these.
-	blankContent = regexp.MustCompile(`(?:名|名称|氏名|住所|所在地|番号|アドレス|URL|金額|料金|方法|連絡先|項目|内容|概要|種類|書類|目的|日付|時間|頻度|役職|期間)(?:等|など)?$|^[0-9]+$|、|/|／|又は|または|\(`)
+	blankContent = rx.MustCompile(`(?:名|名称|氏名|住所|所在地|番号|アドレス|URL|金額|料金|方法|連絡先|項目|内容|概要|種類|書類|目的|日付|時間|頻度|役職|期間)(?:等|など)?$|^[0-9]+$|、|/|／|又は|または|\(`)
 	// crossRefBefore and crossRefAfter frame a reference to a bracketed
 	// heading (下記【お問い合わせ窓口】まで, 【利用目的】に記載のとおり).
-	crossRefBefore = regexp.MustCompile(`(?:上記|下記|前記|後記|別記|以下|次|本ポリシー|本方針)(?:の)?\s*$`)
-	crossRefAfter  = regexp.MustCompile(`^\s*(?:に記載|記載の|に定め|に掲げ|のとおり|の通り|を参照|をご参照|参照|をご覧|欄|の項|の章)`)
+	crossRefBefore = rx.MustCompile(`(?:上記|下記|前記|後記|別記|以下|次|本ポリシー|本方針)(?:の)?\s*$`)
+	crossRefAfter  = rx.MustCompile(`^\s*(?:に記載|記載の|に定め|に掲げ|のとおり|の通り|を参照|をご参照|参照|をご覧|欄|の項|の章)`)
 	// nameField is a field whose value is a name; deskWord ends the name of
 	// a department after it (【会社名】 個人情報お問い合わせ窓口).
-	nameField = regexp.MustCompile(`名|名前|商号|屋号|COMPANY|Company|company|NAME|Name`)
-	deskWord  = regexp.MustCompile(`(?:窓口|係|室|センター|部|課|担当|事務局|デスク)$`)
+	nameField = rx.MustCompile(`名|名前|商号|屋号|COMPANY|Company|company|NAME|Name`)
+	deskWord  = rx.MustCompile(`(?:窓口|係|室|センター|部|課|担当|事務局|デスク)$`)
 	// dateField is a field whose value is a date: 【制定日】 followed by no
 	// date (【制定日】制定) is blank.
-	dateField = regexp.MustCompile(`日付|年月日|制定日|改定日|施行日`)
-	digit     = regexp.MustCompile(`[0-9]`)
+	dateField = rx.MustCompile(`日付|年月日|制定日|改定日|施行日`)
+	digit     = rx.MustCompile(`[0-9]`)
 	// crossRun is a run of X standing for a missing value (XXX, 03-XXXX-XXXX).
-	crossRun = regexp.MustCompile(`[Xx]{3,}`)
+	crossRun = rx.MustCompile(`[Xx]{3,}`)
 	// dummyText is filler text.
-	dummyText = regexp.MustCompile(`ダミーテキスト|ダミー文章?|ダミーの文章|サンプルテキスト|テキストが入ります|ここに[^。]{0,20}(?:入ります|入力|記入|記載)(?:して|します|ください)?|Lorem ipsum|lorem ipsum`)
+	dummyText = rx.MustCompile(`ダミーテキスト|ダミー文章?|ダミーの文章|サンプルテキスト|テキストが入ります|ここに[^。]{0,20}(?:入ります|入力|記入|記載)(?:して|します|ください)?|Lorem ipsum|lorem ipsum`)
 	// todoMark is a note left for the author.
-	todoMark = regexp.MustCompile(`TODO|FIXME|TBD`)
+	todoMark = rx.MustCompile(`TODO|FIXME|TBD`)
 	// emptyLabel is a field label with nothing after its colon.
-	emptyLabel = regexp.MustCompile(`^(?:[・\-*●■□◆◇▪•※]\s*)?[【\[]?(` + emptyFieldLabels + `)[】\]]?\s*:\s*$`)
+	emptyLabel = rx.MustCompile(`^(?:[・\-*●■□◆◇▪•※]\s*)?[【\[]?(` + emptyFieldLabels + `)[】\]]?\s*:\s*$`)
 	// anyLabel is a line that opens with a short label and a colon.
-	anyLabel = regexp.MustCompile(`^[^\s:。、0-9][^\s:。、]{0,14}\s*:`)
+	anyLabel = rx.MustCompile(`^[^\s:。、0-9][^\s:。、]{0,14}\s*:`)
 	// endMark closes a document or a list (以上): it is no field's value.
-	endMark = regexp.MustCompile(`^以\s*上$`)
+	endMark = rx.MustCompile(`^以\s*上$`)
 	// exampleContext marks a sentence that shows an example (記入例, 例：),
 	// where XXX and ○○ stand for the reader's own data.
-	exampleContext = regexp.MustCompile(`記入例|例:|例\)|\(例|例えば`)
+	exampleContext = rx.MustCompile(`記入例|例:|例\)|\(例|例えば`)
 	// particleAfter follows a bracketed field used as a value in a sentence.
-	particleAfter = regexp.MustCompile(`^\s*(?:は|が|の|を|に|と|へ|で|も|\(|、|。|様|宛|御中|$)`)
+	particleAfter = rx.MustCompile(`^\s*(?:は|が|の|を|に|と|へ|で|も|\(|、|。|様|宛|御中|$)`)
 	// kanjiDigit is a kanji numeral: 〇 between them is a zero (二〇〇五年).
-	kanjiDigit = regexp.MustCompile(`[一二三四五六七八九十百千〇]`)
+	kanjiDigit = rx.MustCompile(`[一二三四五六七八九十百千〇]`)
 )
 
 var placeholder = &engine.Rule{
@@ -194,7 +194,7 @@ func placeholdersIn(doc *model.Document, s *model.Sentence, headings map[string]
 
 // findWhen runs re on t only when t contains one of the characters that
 // every match of re contains: most sentences contain none.
-func findWhen(t, chars string, re *regexp.Regexp) [][]int {
+func findWhen(t, chars string, re *rx.Regexp) [][]int {
 	if !strings.ContainsAny(t, chars) {
 		return nil
 	}

@@ -1,13 +1,13 @@
 package rules
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/appilint/appilint/internal/engine"
 	"github.com/appilint/appilint/internal/facts"
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Third-party provision (catalog section 6, 法27条1項・2項) and joint use
@@ -26,10 +26,10 @@ var provisionRules = []*engine.Rule{
 var (
 	// provThirdPartyTitle and provProvisionTitle are titles of sections
 	// about provision to others.
-	provThirdPartyTitle = regexp.MustCompile(`第三者`)
-	provProvisionTitle  = regexp.MustCompile(`提供|開示|共有`)
+	provThirdPartyTitle = rx.MustCompile(`第三者`)
+	provProvisionTitle  = rx.MustCompile(`提供|開示|共有`)
 	// jointUseTitle is the title of a section about joint use.
-	jointUseTitle = regexp.MustCompile(`共同(?:して|で)?利用`)
+	jointUseTitle = rx.MustCompile(`共同(?:して|で)?利用`)
 )
 
 // ---- appi/third-party-consent ----
@@ -37,33 +37,33 @@ var (
 var (
 	// thirdPartyProvisionPhrase is provision (or disclosure) to a third party.
 	// A parenthesis may follow 第三者: 第三者（日本国外にある者を含みます。）に提供.
-	thirdPartyProvisionPhrase = regexp.MustCompile(`第三者(?:\([^)]{0,40}\))?(?:に対して|に対し|へと|へ|に|と)、?[^。]{0,40}?(?:提供|開示|共有|提示|譲渡|渡|預託|貸与|販売|売却|漏洩|漏えい)|第三者(?:\([^)]{0,40}\))?(?:へ|に)?の?(?:提供|開示)|第三者提供`)
+	thirdPartyProvisionPhrase = rx.MustCompile(`第三者(?:\([^)]{0,40}\))?(?:に対して|に対し|へと|へ|に|と)、?[^。]{0,40}?(?:提供|開示|共有|提示|譲渡|渡|預託|貸与|販売|売却|漏洩|漏えい)|第三者(?:\([^)]{0,40}\))?(?:へ|に)?の?(?:提供|開示)|第三者提供`)
 	// provisionConsent is the individual's consent.
-	provisionConsent = regexp.MustCompile(`同意|承諾|了承|了解|許可|承認|許諾`)
+	provisionConsent = rx.MustCompile(`同意|承諾|了承|了解|許可|承認|許諾`)
 	// provConsentException makes consent the condition of provision
 	// (同意を得た場合に限り提供します).
-	provConsentException = regexp.MustCompile(`場合に限り|場合に限って|場合のみ|ときに限り|ときのみ`)
+	provConsentException = rx.MustCompile(`場合に限り|場合に限って|場合のみ|ときに限り|ときのみ`)
 	// provClosedListIntro opens the list of the only cases of provision.
-	provClosedListIntro = regexp.MustCompile(`(?:次|以下|下記)(?:の|に掲げる|のいずれか)`)
+	provClosedListIntro = rx.MustCompile(`(?:次|以下|下記)(?:の|に掲げる|のいずれか)`)
 	// provConsentObtained: 提供する場合は…同意を得ます.
-	provConsentObtained = regexp.MustCompile(`(?:同意|承諾|了承)を(?:得|いただ|頂|取得|確認)`)
+	provConsentObtained = rx.MustCompile(`(?:同意|承諾|了承)を(?:得|いただ|頂|取得|確認)`)
 	// provNotPersonal: provision of data that is not personal data,
 	// or the statutory exception where consent is hard to obtain, is
 	// another matter.
-	provNotPersonal = regexp.MustCompile(`匿名加工|仮名加工|統計|困難`)
+	provNotPersonal = rx.MustCompile(`匿名加工|仮名加工|統計|困難`)
 	// cellNegation is a negated provision ending a table cell.
-	cellNegation = regexp.MustCompile(`^[^。|\t]{0,12}?(?:しません|いたしません|致しません|しない|(?:こと|事)は(?:ありません|ございません|いたしません|致しません|しません))`)
+	cellNegation = rx.MustCompile(`^[^。|\t]{0,12}?(?:しません|いたしません|致しません|しない|(?:こと|事)は(?:ありません|ございません|いたしません|致しません|しません))`)
 	// provDeemedConsent is consent the operator presumes.
-	provDeemedConsent = regexp.MustCompile(`みなし|みなす|見なし|見なす`)
+	provDeemedConsent = rx.MustCompile(`みなし|みなす|見なし|見なす`)
 	// provOthersRefrain: a duty imposed on others (委託先が…提供しないよう).
-	provOthersRefrain = regexp.MustCompile(`よう|委託先|従業者|従業員|受託者|させ(?:ない|ません)|禁止`)
+	provOthersRefrain = rx.MustCompile(`よう|委託先|従業者|従業員|受託者|させ(?:ない|ません)|禁止`)
 	// provStatuteExplanation explains what the law provides; it does not say
 	// what the operator does.
-	provStatuteExplanation = regexp.MustCompile(`(?:ことを|旨を|と)(?:定め|規定し)て(?:い|おり)ます。?$`)
+	provStatuteExplanation = rx.MustCompile(`(?:ことを|旨を|と)(?:定め|規定し)て(?:い|おり)ます。?$`)
 	// provForeignOnly: consent to provision to a foreign third party (法28条)
 	// is a narrower statement, unless foreign parties are only included
 	// (第三者（日本国外にある者を含みます。）).
-	provForeignOnly = regexp.MustCompile(`(?:外国|国外|海外)(?:にある|に所在する|の)(?:第三者|事業者)`)
+	provForeignOnly = rx.MustCompile(`(?:外国|国外|海外)(?:にある|に所在する|の)(?:第三者|事業者)`)
 )
 
 // consentListBlocks is how far after a sentence with a closed list of
@@ -193,27 +193,27 @@ func consentInList(doc *model.Document, byBlock [][]*model.Sentence, s *model.Se
 var (
 	// optOutMarker names the opt-out scheme of 法27条2項 (or its pre-2022
 	// number, 23条2項).
-	optOutMarker = regexp.MustCompile(`オプトアウト|(?:法|個人情報保護法|個人情報の保護に関する法律)第?(?:27|23)条第?2項`)
+	optOutMarker = rx.MustCompile(`オプトアウト|(?:法|個人情報保護法|個人情報の保護に関する法律)第?(?:27|23)条第?2項`)
 	// optOutArticle cites 法27条2項 (or its pre-2022 number).
-	optOutArticle = regexp.MustCompile(`第?(?:27|23)条第?2項`)
+	optOutArticle = rx.MustCompile(`第?(?:27|23)条第?2項`)
 	// optOutAdContext marks the opt-out of ads, cookies and analytics tools.
-	optOutAdContext = regexp.MustCompile(`(?i)cookie|クッキー|広告|ターゲティング|行動履歴|閲覧履歴|アドオン|ブラウザ|配信|analytics|アナリティクス|端末|SDK|タグ`)
+	optOutAdContext = rx.MustCompile(`(?i)cookie|クッキー|広告|ターゲティング|行動履歴|閲覧履歴|アドオン|ブラウザ|配信|analytics|アナリティクス|端末|SDK|タグ`)
 	// optOutTitle is the title of a section about provision to others.
-	optOutTitle = regexp.MustCompile(`第三者|提供|オプトアウト`)
+	optOutTitle = rx.MustCompile(`第三者|提供|オプトアウト`)
 	// optOutProvision is the operator providing data to third parties.
-	optOutProvision = regexp.MustCompile(`提供(?:し|する|いた|致|させ|して|を(?:行|実施))`)
+	optOutProvision = rx.MustCompile(`提供(?:し|する|いた|致|させ|して|を(?:行|実施))`)
 	// stopOnRequest is the hallmark of opt-out: provision stops at the
 	// individual's request.
-	stopOnRequest = regexp.MustCompile(`求め(?:に応じ|があった場合|がある場合|により|を受け)[^。]{0,80}(?:停止|中止)`)
+	stopOnRequest = rx.MustCompile(`求め(?:に応じ|があった場合|がある場合|により|を受け)[^。]{0,80}(?:停止|中止)`)
 
 	// The six items 法27条2項 requires the policy to state.
-	optOutPurpose  = regexp.MustCompile(`第三者(?:へ|に)?の?提供を(?:利用)?目的と|第三者提供を(?:利用)?目的と|利用目的[^。]{0,30}第三者(?:へ|に)?の?提供`)
-	optOutItemsRe  = regexp.MustCompile(`提供(?:される|する)[^。、]{0,12}項目|提供(?:する|される)?(?:個人データ|個人情報|情報|データ)の?(?:項目|種類)|提供項目`)
-	optOutObtained = regexp.MustCompile(`(?:取得|収集|入手)(?:の)?(?:方法|手段)`)
-	optOutHow      = regexp.MustCompile(`提供(?:の)?(?:方法|手段)|(?:書面|電子媒体|電子メール|CD-ROM|DVD|記録媒体|オンライン|インターネット|郵送|手渡し)[^。]{0,20}(?:により|で|にて|による)[^。]{0,20}提供`)
-	optOutAccept   = regexp.MustCompile(`求めを受け付ける方法|受付(?:の)?方法|受付方法|(?:お申し?出|申出|求め)[^。]{0,30}(?:方法|窓口|受け付け|受付|宛|まで)|(?:窓口|連絡先|お問い合わせ先)[:\t]`)
+	optOutPurpose  = rx.MustCompile(`第三者(?:へ|に)?の?提供を(?:利用)?目的と|第三者提供を(?:利用)?目的と|利用目的[^。]{0,30}第三者(?:へ|に)?の?提供`)
+	optOutItemsRe  = rx.MustCompile(`提供(?:される|する)[^。、]{0,12}項目|提供(?:する|される)?(?:個人データ|個人情報|情報|データ)の?(?:項目|種類)|提供項目`)
+	optOutObtained = rx.MustCompile(`(?:取得|収集|入手)(?:の)?(?:方法|手段)`)
+	optOutHow      = rx.MustCompile(`提供(?:の)?(?:方法|手段)|(?:書面|電子媒体|電子メール|CD-ROM|DVD|記録媒体|オンライン|インターネット|郵送|手渡し)[^。]{0,20}(?:により|で|にて|による)[^。]{0,20}提供`)
+	optOutAccept   = rx.MustCompile(`求めを受け付ける方法|受付(?:の)?方法|受付方法|(?:お申し?出|申出|求め)[^。]{0,30}(?:方法|窓口|受け付け|受付|宛|まで)|(?:窓口|連絡先|お問い合わせ先)[:\t]`)
 	// optOutData names concrete data in the items list.
-	optOutData = regexp.MustCompile(`氏名|住所|電話|メール|生年月日|性別|年齢|職業|勤務先|履歴|属性|ID`)
+	optOutData = rx.MustCompile(`氏名|住所|電話|メール|生年月日|性別|年齢|職業|勤務先|履歴|属性|ID`)
 )
 
 var optOutItems = &engine.Rule{
@@ -247,7 +247,7 @@ var optOutItems = &engine.Rule{
 
 // optOutElement is one item of 法27条2項 with its pattern and name.
 type optOutElement struct {
-	re   *regexp.Regexp
+	re   *rx.Regexp
 	name engine.Text
 	data bool // the item must name concrete data (on its line or the next)
 }
@@ -362,7 +362,7 @@ func isAdOptOut(t string) bool {
 // the stop on request as a fact, not as a condition (…停止することとして
 // いる場合であって…ときは: the statute) nor negated.
 func statesOptOut(s *model.Sentence) bool {
-	for _, re := range []*regexp.Regexp{optOutMarker, stopOnRequest} {
+	for _, re := range []*rx.Regexp{optOutMarker, stopOnRequest} {
 		for _, loc := range re.FindAllStringIndex(s.Text, -1) {
 			if c := ClauseAt(s, s.Span.Start+loc[0]); c == nil || !c.Negated && !c.Conditional {
 				return true

@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/engine"
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 var purposeRules = []*engine.Rule{purposesRule, purposesSpecificRule}
@@ -97,9 +97,9 @@ func purposeEvidence(ps []statedPurpose, concreteOnly bool) []model.Span {
 	return out
 }
 
-var purposeAnchorTitles = []*regexp.Regexp{
-	regexp.MustCompile(`利用目的`),
-	regexp.MustCompile(`個人情報の(?:利用|取得|取扱|取り扱)`),
+var purposeAnchorTitles = []*rx.Regexp{
+	rx.MustCompile(`利用目的`),
+	rx.MustCompile(`個人情報の(?:利用|取得|取扱|取り扱)`),
 }
 
 func purposeAnchor(doc *model.Document) model.Span {
@@ -118,59 +118,59 @@ type statedPurpose struct {
 var (
 	// Sections whose purposes are not purposes of personal information of
 	// the operator: cookie and tag data, joint users, processed data.
-	excludedScopeTitle  = regexp.MustCompile(`(?i)cookie|クッキー|ウェブビーコン|web\s*beacon|アクセス解析|解析ツール|外部送信|情報収集モジュール|広告(?:配信|識別子)|sdk|タグ|ピクセル|google|共同(?:して)?利用|匿名加工|仮名加工`)
-	personalInformation = regexp.MustCompile(`個人情報|個人データ|パーソナルデータ`)
-	cookieWords         = regexp.MustCompile(`(?i)cookie|クッキー|ウェブビーコン|web\s*beacon|タグ|ピクセル|sdk`)
-	personalDataWords   = regexp.MustCompile(`個人情報|個人データ|パーソナルデータ|(?:お客様|お客さま|利用者|ユーザー?|会員|ご本人|本人|応募者|従業者|従業員|お取引先)(?:の|に関する|から(?:ご提供|提供|取得)[^。]{0,10})?(?:情報|データ)|(?:取得|収集|ご提供いただいた|提供された|お預かりした)(?:した)?(?:情報|データ)|(?:これら|上記|当該)の情報|氏名|メールアドレス|位置情報`)
+	excludedScopeTitle  = rx.MustCompile(`(?i)cookie|クッキー|ウェブビーコン|web\s*beacon|アクセス解析|解析ツール|外部送信|情報収集モジュール|広告(?:配信|識別子)|sdk|タグ|ピクセル|google|共同(?:して)?利用|匿名加工|仮名加工`)
+	personalInformation = rx.MustCompile(`個人情報|個人データ|パーソナルデータ`)
+	cookieWords         = rx.MustCompile(`(?i)cookie|クッキー|ウェブビーコン|web\s*beacon|タグ|ピクセル|sdk`)
+	personalDataWords   = rx.MustCompile(`個人情報|個人データ|パーソナルデータ|(?:お客様|お客さま|利用者|ユーザー?|会員|ご本人|本人|応募者|従業者|従業員|お取引先)(?:の|に関する|から(?:ご提供|提供|取得)[^。]{0,10})?(?:情報|データ)|(?:取得|収集|ご提供いただいた|提供された|お預かりした)(?:した)?(?:情報|データ)|(?:これら|上記|当該)の情報|氏名|メールアドレス|位置情報`)
 
 	// A title that opens the purposes: 利用目的, 個人情報の利用目的について.
-	purposeTitleWord    = regexp.MustCompile(`(?:目的|用途)(?:について|等|に(?:ついて|関して|関する事項)|(?:と|及び|および)[^。、]{0,8})?[)）]?$`)
-	purposeTitleExclude = regexp.MustCompile(`通知|変更|範囲|目的外|以外|制限|特定|明示|公表|達成|共同|第三者|委託|提供先|開示|停止|定め|示す|示した|付随|附随|関連|個別|各`)
+	purposeTitleWord    = rx.MustCompile(`(?:目的|用途)(?:について|等|に(?:ついて|関して|関する事項)|(?:と|及び|および)[^。、]{0,8})?[)）]?$`)
+	purposeTitleExclude = rx.MustCompile(`通知|変更|範囲|目的外|以外|制限|特定|明示|公表|達成|共同|第三者|委託|提供先|開示|停止|定め|示す|示した|付随|附随|関連|個別|各`)
 	// A sentence that introduces a list of purposes: 以下の目的で利用します,
 	// 利用目的は次のとおりです.
-	purposeIntro = regexp.MustCompile(`(?:以下|次|下記|後記|別表)(?:の|に(?:記載|掲げる|定める|示す|列挙)(?:する|した)?の?)\s*(?:各)?(?:利用)?目的|(?:利用)?目的(?:は|として)[、,]?\s*(?:以下|次|下記)(?:の|に)|(?:以下|次|下記)の(?:とおり|通り|業務|用途|事項)[^。]{0,20}(?:利用|使用)(?:します|いたします|致します|させて)`)
+	purposeIntro = rx.MustCompile(`(?:以下|次|下記|後記|別表)(?:の|に(?:記載|掲げる|定める|示す|列挙)(?:する|した)?の?)\s*(?:各)?(?:利用)?目的|(?:利用)?目的(?:は|として)[、,]?\s*(?:以下|次|下記)(?:の|に)|(?:以下|次|下記)の(?:とおり|通り|業務|用途|事項)[^。]{0,20}(?:利用|使用)(?:します|いたします|致します|させて)`)
 	// Inside a list of purposes, a line that leads into more items
 	// (以上の製品に関する、下記に掲げる事業活動).
-	listLead        = regexp.MustCompile(`(?:以下|次|下記)(?:の|に(?:記載|掲げる|定める|示す|列挙)(?:する|した)?の?)[^。]{0,12}$`)
-	notTheseTargets = regexp.MustCompile(`目的(?:の範囲)?(?:以外|外)`)
+	listLead        = rx.MustCompile(`(?:以下|次|下記)(?:の|に(?:記載|掲げる|定める|示す|列挙)(?:する|した)?の?)[^。]{0,12}$`)
+	notTheseTargets = rx.MustCompile(`目的(?:の範囲)?(?:以外|外)`)
 
 	// Text that refers to purposes without stating them.
-	purposeReference = regexp.MustCompile(`(?:以下|上記|前記|本ポリシー)に(?:定め|記載|規定|掲げ)(?:の|る)?(?:ない|無い)目的|目的の範囲|範囲内|目的以外|目的外|(?:示し|提示し|明示し|公表し|通知し|お伝えし|定め)た(?:利用)?目的|明示(?:又は|または|もしくは|・)?公表|通知(?:又は|または|もしくは|・)?公表|目的を(?:明確|特定|明示|変更|通知|公表)|目的の達成に必要|(?:利用)?目的は(?:以下|次|下記)|(?:以下|次|下記)の(?:利用)?目的`)
+	purposeReference = rx.MustCompile(`(?:以下|上記|前記|本ポリシー)に(?:定め|記載|規定|掲げ)(?:の|る)?(?:ない|無い)目的|目的の範囲|範囲内|目的以外|目的外|(?:示し|提示し|明示し|公表し|通知し|お伝えし|定め)た(?:利用)?目的|明示(?:又は|または|もしくは|・)?公表|通知(?:又は|または|もしくは|・)?公表|目的を(?:明確|特定|明示|変更|通知|公表)|目的の達成に必要|(?:利用)?目的は(?:以下|次|下記)|(?:以下|次|下記)の(?:利用)?目的`)
 
 	// 〜のため / 〜を目的として / 〜の目的で, followed by a use of the data.
-	purposeMarker = regexp.MustCompile(`(?:ため|為)(?:に)?|を目的(?:として|とし|に)|目的(?:で|に)(?:のみ)?(?:に)?`)
-	useVerb       = regexp.MustCompile(`(?:利用|使用|活用|取得|収集|処理|分析)(?:し|す|さ|いた|致|させ)|用い|取り?扱(?:い|う|わ)|役立て`)
+	purposeMarker = rx.MustCompile(`(?:ため|為)(?:に)?|を目的(?:として|とし|に)|目的(?:で|に)(?:のみ)?(?:に)?`)
+	useVerb       = rx.MustCompile(`(?:利用|使用|活用|取得|収集|処理|分析)(?:し|す|さ|いた|致|させ)|用い|取り?扱(?:い|う|わ)|役立て`)
 	// 「…データを、お手続き、カスタマーサポートに利用します」.
-	useFor = regexp.MustCompile(`(?:を|は)[、,]?\s*([^。をは]{2,80}?)に(?:利用|使用|活用)(?:し|す|いた|致|させ|され)`)
+	useFor = rx.MustCompile(`(?:を|は)[、,]?\s*([^。をは]{2,80}?)に(?:利用|使用|活用)(?:し|す|いた|致|させ|され)`)
 	// 「適切に利用します」: an adverb, not a purpose.
-	adverbOnly = regexp.MustCompile(`^(?:(?:適切|適正|安全|正確|慎重|厳重|公正|有効|円滑|確実|迅速|的確|誠実|十分|主|専ら|最小限|必要最小限|適法|合法|正当|大切|丁寧)(?:かつ|且つ|及び|および|・|、)?)+$`)
+	adverbOnly = rx.MustCompile(`^(?:(?:適切|適正|安全|正確|慎重|厳重|公正|有効|円滑|確実|迅速|的確|誠実|十分|主|専ら|最小限|必要最小限|適法|合法|正当|大切|丁寧)(?:かつ|且つ|及び|および|・|、)?)+$`)
 	// 「利用目的：商品の発送、アフターサービス」: a labelled line.
-	purposeLabelLine = regexp.MustCompile(`^(?:個人情報の|当社の)?(?:利用|使用)?(?:目的|用途)\s*[:：]\s*(\S.*)$`)
+	purposeLabelLine = rx.MustCompile(`^(?:個人情報の|当社の)?(?:利用|使用)?(?:目的|用途)\s*[:：]\s*(\S.*)$`)
 	// The data as the object of the verb: 「個人情報を」「取得した情報を、」.
-	dataObject = regexp.MustCompile(`(?:情報|データ)を[、,]?\s*`)
+	dataObject = rx.MustCompile(`(?:情報|データ)を[、,]?\s*`)
 	// A list item that is a purpose by its form: 〜のため.
-	purposeItemForm = regexp.MustCompile(`(?:ため|為)(?:に)?(?:利用(?:します|いたします))?[。.]?$`)
+	purposeItemForm = rx.MustCompile(`(?:ため|為)(?:に)?(?:利用(?:します|いたします))?[。.]?$`)
 
-	enumeratorPrefix = regexp.MustCompile(`^\s*(?:#+\s*|[-*+]\s+|[・•●○◆◇■□▪▶►※]\s*|\(\s*\d{1,2}\s*\)\s*|\d{1,2}\s*[.)、]\s*|\d{1,2}(?:-\d{1,2})?\s+|[①-⑳]\s*|[a-zA-Z]\s*[.)]\s*|[<〈《]\s*\d{1,2}\s*[>〉》]\s*|\(\s*[a-zA-Zア-ン一二三四五六七八九十イロハニホヘト]\s*\)\s*|[ア-ン][.、]\s*|第\s*\d{1,3}\s*条(?:の\d+)?\s*|[IVXⅠ-Ⅹ]+[.-]\s*)+`)
-	tableHeaderCell  = regexp.MustCompile(`^[^|]{0,20}?(?:利用|使用)?の?目的$`)
+	enumeratorPrefix = rx.MustCompile(`^\s*(?:#+\s*|[-*+]\s+|[・•●○◆◇■□▪▶►※]\s*|\(\s*\d{1,2}\s*\)\s*|\d{1,2}\s*[.)、]\s*|\d{1,2}(?:-\d{1,2})?\s+|[①-⑳]\s*|[a-zA-Z]\s*[.)]\s*|[<〈《]\s*\d{1,2}\s*[>〉》]\s*|\(\s*[a-zA-Zア-ン一二三四五六七八九十イロハニホヘト]\s*\)\s*|[ア-ン][.、]\s*|第\s*\d{1,3}\s*条(?:の\d+)?\s*|[IVXⅠ-Ⅹ]+[.-]\s*)+`)
+	tableHeaderCell  = rx.MustCompile(`^[^|]{0,20}?(?:利用|使用)?の?目的$`)
 	// The title of a section on another topic (個人情報の委託について, 開示等の請求手続き).
-	topicTitle = regexp.MustCompile(`(?:について|に関して|手続き?|窓口|(?:申出|問い?合わ?せ|連絡)先|の取扱い|の取り扱い|の管理|の安全管理|の第三者提供|の委託|の共同利用|の開示(?:等)?|の改定|の変更)$`)
+	topicTitle = rx.MustCompile(`(?:について|に関して|手続き?|窓口|(?:申出|問い?合わ?せ|連絡)先|の取扱い|の取り扱い|の管理|の安全管理|の第三者提供|の委託|の共同利用|の開示(?:等)?|の改定|の変更)$`)
 	// A label that groups the purposes by whose data they concern
 	// (1.お客様に関する個人情報), not a purpose itself.
-	subjectGroupLabel = regexp.MustCompile(`(?:に関する|の)(?:個人情報|情報|個人データ)(?:について)?$`)
+	subjectGroupLabel = rx.MustCompile(`(?:に関する|の)(?:個人情報|情報|個人データ)(?:について)?$`)
 )
 
 // catchAllPatterns are purposes so broad that a person cannot foresee the
 // use (guidelines 3-1-1: 「事業活動に用いるため」「マーケティング活動に用いるため」).
-var catchAllPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`^(?:その他)?[、,]?\s*(?:上記|前各号|前記|前号|これら|以上)(?:の|各号の?)?(?:各)?(?:利用)?(?:目的|業務|事項|項目)?(?:の達成)?に(?:付随|附随|関連|関係|付帯|附帯)(?:する|した)`),
-	regexp.MustCompile(`^その他(?:の)?(?:目的|業務)?$`),
-	regexp.MustCompile(`^(?:当社|弊社|当会|当法人|当事務所)?の?(?:事業活動|事業|業務)(?:全般)?(?:の?(?:遂行|運営|実施))?(?:上|に)?(?:必要な|用いる|関連する|関する)?(?:範囲|目的|業務|活動)?(?:で|において|内)?$`),
-	regexp.MustCompile(`^(?:当社の)?マーケティング(?:活動)?(?:に用いる|に利用する)?$`),
-	regexp.MustCompile(`^(?:お客様|お客さま|利用者|ユーザー)?(?:へ)?の?サービス(?:の)?向上$`),
-	regexp.MustCompile(`(?:個別に|別途|各サービス(?:ごと|毎)に|サービスごとに)(?:定める|定めた|通知する|明示する|示す|表示する|掲げる)(?:利用)?目的`),
-	regexp.MustCompile(`(?:上記|前各号|前記)(?:に(?:規定|記載|定め)の(?:ない|無い)|以外の)目的`),
-	regexp.MustCompile(`正当な(?:目的|業務|理由)`),
+var catchAllPatterns = []*rx.Regexp{
+	rx.MustCompile(`^(?:その他)?[、,]?\s*(?:上記|前各号|前記|前号|これら|以上)(?:の|各号の?)?(?:各)?(?:利用)?(?:目的|業務|事項|項目)?(?:の達成)?に(?:付随|附随|関連|関係|付帯|附帯)(?:する|した)`),
+	rx.MustCompile(`^その他(?:の)?(?:目的|業務)?$`),
+	rx.MustCompile(`^(?:当社|弊社|当会|当法人|当事務所)?の?(?:事業活動|事業|業務)(?:全般)?(?:の?(?:遂行|運営|実施))?(?:上|に)?(?:必要な|用いる|関連する|関する)?(?:範囲|目的|業務|活動)?(?:で|において|内)?$`),
+	rx.MustCompile(`^(?:当社の)?マーケティング(?:活動)?(?:に用いる|に利用する)?$`),
+	rx.MustCompile(`^(?:お客様|お客さま|利用者|ユーザー)?(?:へ)?の?サービス(?:の)?向上$`),
+	rx.MustCompile(`(?:個別に|別途|各サービス(?:ごと|毎)に|サービスごとに)(?:定める|定めた|通知する|明示する|示す|表示する|掲げる)(?:利用)?目的`),
+	rx.MustCompile(`(?:上記|前各号|前記)(?:に(?:規定|記載|定め)の(?:ない|無い)|以外の)目的`),
+	rx.MustCompile(`正当な(?:目的|業務|理由)`),
 }
 
 // isCatchAll reports whether a stated purpose is a catch-all.
@@ -380,7 +380,7 @@ func isPurposeIntro(s *model.Sentence) bool {
 
 // inlineListStart is where an introducing sentence goes on to list its
 // purposes itself: after a colon or at the first enumerator.
-var inlineListStart = regexp.MustCompile(`[:：]\s*|\(\s*1\s*\)|①|1\s*[.)]`)
+var inlineListStart = rx.MustCompile(`[:：]\s*|\(\s*1\s*\)|①|1\s*[.)]`)
 
 func inlineList(s *model.Sentence) (model.Span, string, bool) {
 	loc := purposeIntro.FindStringIndex(s.Text)

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -9,6 +8,7 @@ import (
 	"github.com/appilint/appilint/internal/engine"
 	"github.com/appilint/appilint/internal/facts"
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Requests by the individual (catalog section 3): 法32条1項3号・2項, 33〜35条,
@@ -45,69 +45,69 @@ const proximityBlocks = 8
 var (
 	// requestWord marks a sentence that speaks of something the individual
 	// asks for (請求, 求め, 申出, 希望 …) or of the fee for it.
-	requestWord = regexp.MustCompile(`請求|求め|申出|申し出|申立|申し立て|希望|権利|応じ|手続|要請|依頼|申請|問い?合わ?せ|問合せ|手数料|受け付け|受付|承り|相談`)
+	requestWord = rx.MustCompile(`請求|求め|申出|申し出|申立|申し立て|希望|権利|応じ|手続|要請|依頼|申請|問い?合わ?せ|問合せ|手数料|受け付け|受付|承り|相談`)
 
 	// requestHeading recognises the title of a section about the individual's
 	// requests; titles about provision to others (第三者への開示) are not.
-	requestHeading    = regexp.MustCompile(`開示|訂正|利用(?:の)?停止|提供(?:の)?停止|照会|請求|求め|(?:本人|お客様|お客さま|ユーザー|利用者|会員)(?:様)?の権利`)
-	notRequestHeading = regexp.MustCompile(`第三者(?:へ|に対する|に|への)?(?:の)?(?:開示|提供)|提供の禁止|開示・提供|提供・開示|情報開示|料金|支払|請求書|課金|決済|代金|苦情`)
+	requestHeading    = rx.MustCompile(`開示|訂正|利用(?:の)?停止|提供(?:の)?停止|照会|請求|求め|(?:本人|お客様|お客さま|ユーザー|利用者|会員)(?:様)?の権利`)
+	notRequestHeading = rx.MustCompile(`第三者(?:へ|に対する|に|への)?(?:の)?(?:開示|提供)|提供の禁止|開示・提供|提供・開示|情報開示|料金|支払|請求書|課金|決済|代金|苦情`)
 	// …unless it is the request to stop provision or to disclose its records.
-	requestAfterAll = regexp.MustCompile(`停止|記録`)
+	requestAfterAll = rx.MustCompile(`停止|記録`)
 
 	// listIntro introduces a list of the requests (以下の請求を行うことが
 	// できます); the short lines after it name them without a request word.
-	listIntro = regexp.MustCompile(`(?:以下|次|下記)(?:の|に掲げる)?[^。]{0,12}(?:請求|求め|権利|事項|とおり|通り|もの|種類)|[:：]$`)
+	listIntro = rx.MustCompile(`(?:以下|次|下記)(?:の|に掲げる)?[^。]{0,12}(?:請求|求め|権利|事項|とおり|通り|もの|種類)|[:：]$`)
 
 	// 照会 and アクセス (to one's own data) are other words for the request.
-	disclosureTerm = regexp.MustCompile(`開示|照会|(?:個人情報|個人データ|情報)へのアクセス(?:、|・|を求|の請求|請求|権)`)
+	disclosureTerm = rx.MustCompile(`開示|照会|(?:個人情報|個人データ|情報)へのアクセス(?:、|・|を求|の請求|請求|権)`)
 	// Words that make 開示 mean disclosure to someone else, not the
 	// individual's request: 第三者への開示, 開示・提供, 情報開示 (IR).
-	provisionBefore = regexp.MustCompile(`(?:第三者|委託先|提携先|連携先|業務委託|外部|他社|企業|事業者|業者|会社|団体|法人|当局|機関|広告主|パートナー)(?:等)?(?:に対して|に対し|に対する|への|へ|に)[^。、]{0,20}$`)
-	provisionJoin   = regexp.MustCompile(`(?:提供|漏洩|漏えい|公開|公表)(?:・|又は|または|および|及び|、|や|もしくは|若しくは)$`)
-	provisionAfter  = regexp.MustCompile(`^(?:・|又は|または|および|及び|、|や|もしくは|若しくは)(?:提供|漏洩|漏えい|公開|公表)`)
+	provisionBefore = rx.MustCompile(`(?:第三者|委託先|提携先|連携先|業務委託|外部|他社|企業|事業者|業者|会社|団体|法人|当局|機関|広告主|パートナー)(?:等)?(?:に対して|に対し|に対する|への|へ|に)[^。、]{0,20}$`)
+	provisionJoin   = rx.MustCompile(`(?:提供|漏洩|漏えい|公開|公表)(?:・|又は|または|および|及び|、|や|もしくは|若しくは)$`)
+	provisionAfter  = rx.MustCompile(`^(?:・|又は|または|および|及び|、|や|もしくは|若しくは)(?:提供|漏洩|漏えい|公開|公表)`)
 	// …but 開示、提供の停止 is a list of requests.
-	requestAfter = regexp.MustCompile(`^(?:・|又は|または|および|及び|、|や|もしくは|若しくは)提供(?:の)?(?:停止|記録)`)
+	requestAfter = rx.MustCompile(`^(?:・|又は|または|および|及び|、|や|もしくは|若しくは)提供(?:の)?(?:停止|記録)`)
 	// The operator's own act in a list of cases (統計データを開示する場合,
 	// 開示することがあります) is disclosure to others.
-	provisionMay = regexp.MustCompile(`^(?:する|いたす|致す)(?:場合|こと(?:が|も)(?:あ|ござ))`)
+	provisionMay = rx.MustCompile(`^(?:する|いたす|致す)(?:場合|こと(?:が|も)(?:あ|ござ))`)
 	// The statutory definition of 保有個人データ names the requests without
 	// saying the individual can make them.
-	retainedDataDefinition = regexp.MustCompile(`権限を有する`)
-	publicAuthority        = regexp.MustCompile(`裁判所|警察|検察|法執行|捜査|令状|官公署|行政機関|国の機関|地方公共団体|弁護士会`)
-	correctionList         = regexp.MustCompile(`訂正|修正|削除`)
+	retainedDataDefinition = rx.MustCompile(`権限を有する`)
+	publicAuthority        = rx.MustCompile(`裁判所|警察|検察|法執行|捜査|令状|官公署|行政機関|国の機関|地方公共団体|弁護士会`)
+	correctionList         = rx.MustCompile(`訂正|修正|削除`)
 
-	purposeNoticeTerm = regexp.MustCompile(`利用目的(?:の|を)?(?:ご)?通知`)
+	purposeNoticeTerm = rx.MustCompile(`利用目的(?:の|を)?(?:ご)?通知`)
 	// 利用目的の通知又は公表 is the duty at collection (21条), not a request.
-	publishAfter = regexp.MustCompile(`^(?:又は|または|・|、|もしくは|若しくは|および|及び|や)?(?:公表|公開)`)
+	publishAfter = rx.MustCompile(`^(?:又は|または|・|、|もしくは|若しくは|および|及び|や)?(?:公表|公開)`)
 
-	recordsTerm = regexp.MustCompile(`(?:第三者|提供|受領)[^。、]{0,12}記録`)
+	recordsTerm = rx.MustCompile(`(?:第三者|提供|受領)[^。、]{0,12}記録`)
 
 	// 追加 is found through the 訂正・削除 it is listed with: alone it is
 	// mostly "追加で同封してください".
-	correctionTerm = regexp.MustCompile(`訂正|修正|削除`)
+	correctionTerm = rx.MustCompile(`訂正|修正|削除`)
 	// 修正・削除 and 消去 alone are also editing a profile, deleting an
 	// account or routine disposal; they count when listed with another
 	// request type, when their object is the personal data itself, or as a
 	// bare entry of a list under a heading about requests.
-	correctionObject = regexp.MustCompile(`(?:個人情報|個人データ|登録情報|ご登録内容|内容)(?:等)?(?:の)?$`)
-	listedBefore     = regexp.MustCompile(`(?:開示|照会|訂正|修正|削除|追加|停止|消去|通知)(?:等)?(?:\([^)]{0,30}\))?(?:、|・|/|又は|または|および|及び|や|もしくは|若しくは|と|,)\s*(?:内容の|項目の)?$`)
-	listedAfter      = regexp.MustCompile(`^(?:等)?(?:\([^)]{0,30}\))?(?:、|・|/|又は|または|および|及び|や|もしくは|若しくは|と|,)\s*(?:内容の|項目の)?(?:開示|照会|訂正|修正|削除|追加|利用|消去|第三者|提供|停止)`)
+	correctionObject = rx.MustCompile(`(?:個人情報|個人データ|登録情報|ご登録内容|内容)(?:等)?(?:の)?$`)
+	listedBefore     = rx.MustCompile(`(?:開示|照会|訂正|修正|削除|追加|停止|消去|通知)(?:等)?(?:\([^)]{0,30}\))?(?:、|・|/|又は|または|および|及び|や|もしくは|若しくは|と|,)\s*(?:内容の|項目の)?$`)
+	listedAfter      = rx.MustCompile(`^(?:等)?(?:\([^)]{0,30}\))?(?:、|・|/|又は|または|および|及び|や|もしくは|若しくは|と|,)\s*(?:内容の|項目の)?(?:開示|照会|訂正|修正|削除|追加|利用|消去|第三者|提供|停止)`)
 
-	suspensionTerm = regexp.MustCompile(`利用(?:\([^)]{0,40}\))?(?:の)?停止|消去`)
+	suspensionTerm = rx.MustCompile(`利用(?:\([^)]{0,40}\))?(?:の)?停止|消去`)
 	// Stopping cookies, ads or newsletters is not 利用停止 of 保有個人データ.
-	optOutContext   = regexp.MustCompile(`(?i)cookie|クッキー|配信|メールマガジン|メルマガ|広告|オプトアウト|ブラウザ`)
-	reqPersonalData = regexp.MustCompile(`個人情報|個人データ|開示|訂正`)
+	optOutContext   = rx.MustCompile(`(?i)cookie|クッキー|配信|メールマガジン|メルマガ|広告|オプトアウト|ブラウザ`)
+	reqPersonalData = rx.MustCompile(`個人情報|個人データ|開示|訂正`)
 	// Suspending an account or a service is the operator's measure, not the
 	// individual's 利用停止 request.
-	accountObject = regexp.MustCompile(`(?:アカウント|サービス|会員資格|会員|ID|端末|機能|カード)(?:等)?(?:の)?$`)
+	accountObject = rx.MustCompile(`(?:アカウント|サービス|会員資格|会員|ID|端末|機能|カード)(?:等)?(?:の)?$`)
 
-	thirdPartyStopTerm = regexp.MustCompile(`第三者(?:へ|に対する|への)?(?:の)?(?:個人データ|個人情報|データ)?(?:の)?提供(?:の|を)?停止|提供(?:の|を)?停止`)
+	thirdPartyStopTerm = rx.MustCompile(`第三者(?:へ|に対する|への)?(?:の)?(?:個人データ|個人情報|データ)?(?:の)?提供(?:の|を)?停止|提供(?:の|を)?停止`)
 	// The opt-out stop of 27条2項 is a different duty from 35条3項.
-	statutoryOptOut = regexp.MustCompile(`オプトアウト|2[37]条(?:第)?2項`)
+	statutoryOptOut = rx.MustCompile(`オプトアウト|2[37]条(?:第)?2項`)
 
 	// feeInClause exempts a refusal about the fee (手数料はいただきません)
 	// from counting as a refusal of the request it names.
-	feeInClause = regexp.MustCompile(`手数料|費用|料金|無料|無償|不要`)
+	feeInClause = rx.MustCompile(`手数料|費用|料金|無料|無償|不要`)
 )
 
 // requestScan is the shared analysis of one document.
@@ -214,7 +214,7 @@ func scanRequests(doc *model.Document) *requestScan {
 func requestKinds(s *model.Sentence, inHeading bool) [numRequestKinds]bool {
 	var kinds [numRequestKinds]bool
 	text := s.Text
-	each := func(re *regexp.Regexp, k requestKind, keep func(before, after string) bool) {
+	each := func(re *rx.Regexp, k requestKind, keep func(before, after string) bool) {
 		for _, loc := range re.FindAllStringIndex(text, -1) {
 			if kinds[k] {
 				return
@@ -352,28 +352,28 @@ func requestKindRule(k requestKind, r *engine.Rule) *engine.Rule {
 var (
 	// procedureMethod is a described way of making the request: a form to
 	// fill in, or a named page or document with the procedure.
-	procedureMethod = regexp.MustCompile(`所定の[^。、]{0,10}?(?:申請書|請求書|申込書|用紙|書式|様式|申請フォーム|請求フォーム)|(?:請求|申請|申込|申出)書|(?:手続|手続き|ご案内|要領)[^。]{0,30}(?:をご覧|をご参照|を参照|をご確認)|(?:関連ページ|ページ|URL|リンク)[^。]{0,5}「[^」]*(?:手続|請求|開示)[^」]*」|「[^」]*(?:手続|請求|申請|申込|開示)[^」]*」(?:ページ)?(?:に従|をご覧|を参照|をご参照|をご確認|に記載|のとおり|により)`)
+	procedureMethod = rx.MustCompile(`所定の[^。、]{0,10}?(?:申請書|請求書|申込書|用紙|書式|様式|申請フォーム|請求フォーム)|(?:請求|申請|申込|申出)書|(?:手続|手続き|ご案内|要領)[^。]{0,30}(?:をご覧|をご参照|を参照|をご確認)|(?:関連ページ|ページ|URL|リンク)[^。]{0,5}「[^」]*(?:手続|請求|開示)[^」]*」|「[^」]*(?:手続|請求|申請|申込|開示)[^」]*」(?:ページ)?(?:に従|をご覧|を参照|をご参照|をご確認|に記載|のとおり|により)`)
 	// aboutRequests marks a "where to apply" sentence that is about the
 	// individual's requests, not a general inquiry.
-	aboutRequests = regexp.MustCompile(`請求|求め|開示等|これら|上記の`)
+	aboutRequests = rx.MustCompile(`請求|求め|開示等|これら|上記の`)
 	// applyPoint marks a sentence that names where to apply, so that a
 	// contact in the lines right after it is that place.
-	applyPoint = regexp.MustCompile(`窓口|連絡先|問い?合わ?せ先|問合せ先|相談室|センター|デスク|事務局|担当|宛|まで|ご連絡|承り|受け付け|ご請求ください|お申し?出ください|お問い?合わ?せください`)
+	applyPoint = rx.MustCompile(`窓口|連絡先|問い?合わ?せ先|問合せ先|相談室|センター|デスク|事務局|担当|宛|まで|ご連絡|承り|受け付け|ご請求ください|お申し?出ください|お問い?合わ?せください`)
 	// replyAddress marks where the operator sends its answer, which is not
 	// where to apply.
-	replyAddress = regexp.MustCompile(`回答書|ご回答|回答(?:を|の)(?:送付|発送|お送り)`)
+	replyAddress = rx.MustCompile(`回答書|ご回答|回答(?:を|の)(?:送付|発送|お送り)`)
 	// Pointers to a contact given elsewhere in the policy.
 	// 以下「…」という is a definition, not a pointer.
-	pointerAfter    = regexp.MustCompile(`(?:下記|以下[^「、,(]|後記|後述|次|末尾|下部)(?:の)?[^。、]{0,15}?(?:窓口|連絡先|問い?合わ?せ|問合せ|相談室|宛|まで|メール|アドレス|住所|担当|URL|フォーム|ページ|へ)`)
-	pointerBefore   = regexp.MustCompile(`(?:上記|前記|前述)(?:の)?[^。、]{0,15}?(?:窓口|連絡先|問い?合わ?せ|問合せ|相談室|宛|まで|メール|アドレス|住所|担当|へ)`)
-	pointerAnywhere = regexp.MustCompile(`(?:第\d+条|\d+(?:\.\d+)*\.?|本(?:プライバシー)?ポリシー|本方針|本要領|本規約|本ページ|「[^」]+」(?:項|欄)?)[^。、]{0,8}?(?:記載|定め|記し|掲げ|示し|掲載)[^。]{0,20}(?:窓口|連絡先|問い?合わ?せ|問合せ|相談室)|(?:窓口|連絡先|問い?合わ?せ先|相談室)\s*\((?:第\d+条|\d+\.)`)
+	pointerAfter    = rx.MustCompile(`(?:下記|以下[^「、,(]|後記|後述|次|末尾|下部)(?:の)?[^。、]{0,15}?(?:窓口|連絡先|問い?合わ?せ|問合せ|相談室|宛|まで|メール|アドレス|住所|担当|URL|フォーム|ページ|へ)`)
+	pointerBefore   = rx.MustCompile(`(?:上記|前記|前述)(?:の)?[^。、]{0,15}?(?:窓口|連絡先|問い?合わ?せ|問合せ|相談室|宛|まで|メール|アドレス|住所|担当|へ)`)
+	pointerAnywhere = rx.MustCompile(`(?:第\d+条|\d+(?:\.\d+)*\.?|本(?:プライバシー)?ポリシー|本方針|本要領|本規約|本ページ|「[^」]+」(?:項|欄)?)[^。、]{0,8}?(?:記載|定め|記し|掲げ|示し|掲載)[^。]{0,20}(?:窓口|連絡先|問い?合わ?せ|問合せ|相談室)|(?:窓口|連絡先|問い?合わ?せ先|相談室)\s*\((?:第\d+条|\d+\.)`)
 	// menuPath is a way through the app or site to the request form: a
 	// named item reached from another (「設定」から「お問い合わせ」) or a
 	// named item to open or choose (「開示等の請求」を選んで).
-	menuPath = regexp.MustCompile(`「[^」]{1,30}」(?:画面|メニュー|タブ|ボタン|ページ|アイコン)?\s*(?:から|より|→|>|内の)\s*「[^」]{1,30}」|「[^」]{1,30}」(?:画面|メニュー|タブ|ボタン|ページ|フォーム|アイコン|欄)?を(?:選択|選ん|選び|選ぶ|タップ|クリック|押|開)`)
+	menuPath = rx.MustCompile(`「[^」]{1,30}」(?:画面|メニュー|タブ|ボタン|ページ|アイコン)?\s*(?:から|より|→|>|内の)\s*「[^」]{1,30}」|「[^」]{1,30}」(?:画面|メニュー|タブ|ボタン|ページ|フォーム|アイコン|欄)?を(?:選択|選ん|選び|選ぶ|タップ|クリック|押|開)`)
 	// namedPage is a named page or form of the operator's site given as the
 	// place to apply (当社ホームページの「お問い合わせ」にて承ります).
-	namedPage = regexp.MustCompile(`「[^」]{0,20}(?:問い?合わ?せ|問合せ|フォーム|窓口|サポート)[^」]{0,20}」(?:ページ|フォーム|欄)?(?:にて|より|から|で|へ|まで)`)
+	namedPage = rx.MustCompile(`「[^」]{0,20}(?:問い?合わ?せ|問合せ|フォーム|窓口|サポート)[^」]{0,20}」(?:ページ|フォーム|欄)?(?:にて|より|から|で|へ|まで)`)
 )
 
 func runProcedure(p *engine.Pass) {
@@ -495,7 +495,7 @@ func (cx *reqContactIndex) tied(s *model.Sentence) (facts.Contact, bool) {
 }
 
 // reqContactHint marks text that presents a contact point of the operator.
-var reqContactHint = regexp.MustCompile(`窓口|問い?合わ?せ|問合せ|連絡先|相談|宛先|送付先|受付|お申し?出先|請求先`)
+var reqContactHint = rx.MustCompile(`窓口|問い?合わ?せ|問合せ|連絡先|相談|宛先|送付先|受付|お申し?出先|請求先`)
 
 // reqContactLike reports whether a contact is presented as the operator's
 // contact point (its line, the lines just before it or its section title
@@ -532,13 +532,13 @@ var (
 	// identityMethod names how a requester is identified on its own: the
 	// identity documents as such, a power of attorney, or a stated method
 	// (所定の方法で本人確認, 登録メールアドレスとの照合).
-	identityMethod = regexp.MustCompile(`本人確認(?:書類|資料|用(?:の)?書類)|(?:本人|ご本人様?|代理人)(?:様)?(?:であること)?(?:の|を)?確認(?:の)?(?:ため|ための|に必要な|用の)(?:書類|資料)|委任状|(?:所定|指定)の方法(?:により|で|にて)[^。]{0,20}(?:本人|確認)|(?:本人|確認)[^。]{0,20}(?:所定|指定)の方法|登録[^。、]{0,6}(?:メールアドレス|電話番号)[^。]{0,25}(?:確認|照合)|(?:確認|照合)[^。]{0,15}登録[^。、]{0,6}(?:メールアドレス|電話番号)|(?:ログイン|パスワード)[^。]{0,30}(?:本人|確認|認証)|本人(?:確認|であることを確認する)(?:の)?(?:ため|として)[^。]{0,40}(?:お伺い|照合|提示|提出|同封|ご送付|ご用意)`)
+	identityMethod = rx.MustCompile(`本人確認(?:書類|資料|用(?:の)?書類)|(?:本人|ご本人様?|代理人)(?:様)?(?:であること)?(?:の|を)?確認(?:の)?(?:ため|ための|に必要な|用の)(?:書類|資料)|委任状|(?:所定|指定)の方法(?:により|で|にて)[^。]{0,20}(?:本人|確認)|(?:本人|確認)[^。]{0,20}(?:所定|指定)の方法|登録[^。、]{0,6}(?:メールアドレス|電話番号)[^。]{0,25}(?:確認|照合)|(?:確認|照合)[^。]{0,15}登録[^。、]{0,6}(?:メールアドレス|電話番号)|(?:ログイン|パスワード)[^。]{0,30}(?:本人|確認|認証)|本人(?:確認|であることを確認する)(?:の)?(?:ため|として)[^。]{0,40}(?:お伺い|照合|提示|提出|同封|ご送付|ご用意)`)
 	// identityDocument is an identity document by name. The names also occur
 	// in definitions (運転免許証の番号 is an 個人識別符号) and lists of data
 	// collected, so they count only as something the requester submits.
-	identityDocument = regexp.MustCompile(`運転免許証|パスポート|旅券|(?:健康)?保険証|被保険者証|マイナンバーカード|個人番号カード|住民票|在留カード|印鑑(?:登録)?証明|身分証|公的(?:な)?(?:身分)?証明書`)
-	identityNumber   = regexp.MustCompile(`^(?:の)?(?:番号|コード|記号)`)
-	submitWord       = regexp.MustCompile(`確認|提示|提出|同封|写し|コピー|添付|添え|送付|郵送|ご用意|持参|照合|いずれか`)
+	identityDocument = rx.MustCompile(`運転免許証|パスポート|旅券|(?:健康)?保険証|被保険者証|マイナンバーカード|個人番号カード|住民票|在留カード|印鑑(?:登録)?証明|身分証|公的(?:な)?(?:身分)?証明書`)
+	identityNumber   = rx.MustCompile(`^(?:の)?(?:番号|コード|記号)`)
+	submitWord       = rx.MustCompile(`確認|提示|提出|同封|写し|コピー|添付|添え|送付|郵送|ご用意|持参|照合|いずれか`)
 )
 
 // identityIn reports whether a sentence of the request zone says how the
@@ -564,8 +564,8 @@ func identityIn(s *model.Sentence) bool {
 // stand apart from the list of requests; titles about data collected
 // (本人確認書類に記載された情報) are not.
 var (
-	identityHeading    = regexp.MustCompile(`本人確認|ご?本人(?:様)?(?:の|であることの)確認|代理人`)
-	notIdentityHeading = regexp.MustCompile(`記載|取得|番号|情報|目的`)
+	identityHeading    = rx.MustCompile(`本人確認|ご?本人(?:様)?(?:の|であることの)確認|代理人`)
+	notIdentityHeading = rx.MustCompile(`記載|取得|番号|情報|目的`)
 )
 
 func underIdentityHeading(s *model.Sentence) bool {
@@ -597,16 +597,16 @@ func runIdentity(p *engine.Pass) {
 var (
 	// feeWord ties an amount to the fee; 料金 is left out because it is the
 	// price of the service far more often than the fee for a request.
-	feeWord = regexp.MustCompile(`手数料|費用|実費|小為替|切手`)
+	feeWord = rx.MustCompile(`手数料|費用|実費|小為替|切手`)
 	// feeAmount is an amount of yen, or a 【…】 blank where a drafted
 	// clause leaves it (1件につき【金額】円: appi/placeholder reports the
 	// blank). 〇〇円 is still a fee without an amount.
-	feeAmount = regexp.MustCompile(`\d[\d,]*\s*円|[一二三四五六七八九十百千万]+円|` + facts.PlaceholderValue + `\s*円`)
+	feeAmount = rx.MustCompile(`\d[\d,]*\s*円|[一二三四五六七八九十百千万]+円|` + facts.PlaceholderValue + `\s*円`)
 	// feeNone says that no fee is charged.
-	feeNone = regexp.MustCompile(`(?:手数料|費用)[^。]{0,25}(?:無料|不要|無償|(?:いただき|頂き|いただいて|頂いて|申し受け|徴収(?:いた)?し|徴収して|請求(?:いた)?し|請求して|頂戴(?:いた)?し|頂戴して|かかり|発生し|ご負担いただく必要は|ご負担いただくことは)(?:ておりません|おりません|ません|ありません))`)
+	feeNone = rx.MustCompile(`(?:手数料|費用)[^。]{0,25}(?:無料|不要|無償|(?:いただき|頂き|いただいて|頂いて|申し受け|徴収(?:いた)?し|徴収して|請求(?:いた)?し|請求して|頂戴(?:いた)?し|頂戴して|かかり|発生し|ご負担いただく必要は|ご負担いただくことは)(?:ておりません|おりません|ません|ありません))`)
 	// feeFree says a request is free; it counts only in a sentence naming
 	// the request, since 無料 is also the price of the service.
-	feeFree = regexp.MustCompile(`無料(?:で|にて|です|とします|といたします|となります|でご)|無償(?:で|にて|です|とします)`)
+	feeFree = rx.MustCompile(`無料(?:で|にて|です|とします|といたします|となります|でご)|無償(?:で|にて|です|とします)`)
 )
 
 func runFee(p *engine.Pass) {

@@ -1,13 +1,13 @@
 package rules
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/engine"
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Safety management measures (catalog section 4): 法23条, 32条1項4号,
@@ -56,8 +56,8 @@ const safetyIncident = `(?:漏え?い|漏洩|滅失|毀損|き損|事故|イン�
 
 // safetyMeasure recognises, per category, wording that describes a measure
 // (not a threat: 「不正アクセス…を防止するため」 names what is feared, not what is done).
-var safetyMeasure = [numSafetyCategories]*regexp.Regexp{
-	catHandlingRules: regexp.MustCompile(
+var safetyMeasure = [numSafetyCategories]*rx.Regexp{
+	catHandlingRules: rx.MustCompile(
 		// 取扱規程, 個人情報保護規程, 取扱方法に関する規定の整備 …
 		`(?:取扱|取り?扱い|管理|保護|セキュリティ|安全管理)[^。、]{0,10}?(?:規程|規定|規則|細則|要領|マニュアル|手順書?|ルール|基準)(?:類|等)?[^。]{0,15}?(?:策定|制定|整備|定め|設け|作成|用意|規定し|整え|文書化|明文化)` +
 			// 内部規程の整備, 社内規程を定め, 社内規程により…取扱い方法を規定
@@ -68,7 +68,7 @@ var safetyMeasure = [numSafetyCategories]*regexp.Regexp{
 			// stage, or handling written down in internal documents
 			`|(?:各段階|段階(?:ごと|毎)|段階に応じ)[^。]{0,20}?(?:取扱|取り?扱い)(?:の)?(?:方法|手順)[^。]{0,40}?(?:定め|規定し|策定|整備|文書化|明文化)` +
 			`|(?:社内|内部)(?:の)?(?:文書|書面)[^。、]{0,6}?(?:で|に|により|として)[^。、]{0,6}?(?:定め|規定し|明記し|明文化し|記載し)`),
-	catOrganizational: regexp.MustCompile(
+	catOrganizational: rx.MustCompile(
 		// 責任者の設置 (管理者 only with what it manages: ウェブサイト管理者 is not one)
 		`(?:(?:個人情報|個人データ|情報|プライバシー|セキュリティ|保護|部門)[^。、]{0,8}?(?:管理者|統括者|責任部門|管理部門)|責任者|担当役員|CPO|CISO|DPO)` +
 			`[^。、]{0,6}?(?:を|の|として|と)?(?:設置|設け|置|任命|選任|配置|指名|定め|明確|とし[、て]|責任において|責任のもと|が確認|が監督|が管理)` +
@@ -84,7 +84,7 @@ var safetyMeasure = [numSafetyCategories]*regexp.Regexp{
 			// the organisation, or establishing the facts and the cause
 			`|` + safetyIncident + `[^。]{0,40}?(?:責任者|管理者|社内|上長)(?:へ|に)(?:の)?(?:報告|連絡)` +
 			`|` + safetyIncident + `[^。]{0,40}?(?:(?:状況|事実関係|原因|影響(?:の)?範囲)(?:を|の)(?:確認|調査|究明|把握|特定)|再発防止策)`),
-	catHuman: regexp.MustCompile(
+	catHuman: rx.MustCompile(
 		// 担当者 alone is often a client's (ご担当者様向けの研修).
 		`(?:` + safetyStaff + `|(?:取り?扱う|取扱)担当者|社内)[^。]{0,25}?(?:教育|研修|トレーニング|e-?ラーニング|啓発|周知|徹底させ|意識(?:の)?(?:向上|啓発))` +
 			`|(?:教育|研修|トレーニング)[^。]{0,20}?(?:` + safetyStaff + `)(?:に対し|を対象|へ|に|全員)` +
@@ -99,7 +99,7 @@ var safetyMeasure = [numSafetyCategories]*regexp.Regexp{
 			// business (a contractor signs a 秘密保持契約, excluded below)
 			`|(?:秘密保持|秘密を保持|守秘|機密保持)[^。、]{0,8}?誓約書?(?:を|の)?[^。、]{0,4}?(?:提出|取得|徴求|徴収|受領|取り交わ|差し入れ)` +
 			`|就業規則[^。]{0,20}?(?:規定|定め|記載|明記)`),
-	catPhysical: regexp.MustCompile(
+	catPhysical: rx.MustCompile(
 		`入退室|入退館|入退出|入室管理|入館管理|入室[^。]{0,15}?(?:制限|管理)|立ち?入り?(?:の)?制限|施錠|鍵(?:付き|のかかる)|キャビネット|金庫(?:に|で|内)(?:て)?保管` +
 			`|持ち?込み(?:の)?制限|持ち?出し(?:の)?(?:制限|禁止|管理)` +
 			`|(?:機器|媒体|端末|パソコン|PC|USB|ハードディスク|HDD|書類)[^。]{0,25}?(?:盗難|紛失)` +
@@ -107,7 +107,7 @@ var safetyMeasure = [numSafetyCategories]*regexp.Regexp{
 			`|機器(?:・|、|及び|および|や)?(?:電子)?媒体(?:等)?(?:の)?管理|端末管理` +
 			`|盗難(?:・紛失)?(?:の)?防止|のぞき見|覗き見|クリアデスク|クリアスクリーン` +
 			`|取り?扱う区域|取扱区域|管理区域|閲覧(?:でき|され)ない(?:よう)?(?:な)?措置|シュレッダー|溶解処理|物理的(?:に)?(?:破壊|消去)`),
-	catTechnical: regexp.MustCompile(
+	catTechnical: rx.MustCompile(
 		`アクセス(?:制御|コントロール|制限|権限|管理)|アクセス(?:可能|でき)[^。、]{0,4}者(?:の|を)?(?:制限|限定)|アクセスを(?:制限|限定|制御)|アクセス(?:は|を|できる者を|可能な者を)[^。]{0,20}?(?:に限定|に限り|を限定|に制限|を制限)` +
 			`|(?:不要な|権限のない|権限を有しない者による|無権限の?)アクセス` +
 			`|不正(?:な)?アクセス(?:防止|検知)?(?:対策|システム|装置|ソフト|ツール)|不正(?:な)?アクセス[^。]{0,25}?保護する(?:仕組み|システム|措置)|不正ソフトウェア` +
@@ -139,100 +139,100 @@ func safetyMayMatch(c safetyCategory, text string) bool {
 
 var (
 	// safetyTitle is the title of a section about safety management.
-	safetyTitle = regexp.MustCompile(`(?:と|・|及び|および)管理|安全管理|安全対策|安全措置|セキュリティ|(?:個人情報|個人データ|情報)の(?:適正|適切|厳重)?(?:な)?管理|適正管理|管理(?:と|及び|および|・)保護|保護(?:措置|対策)|管理体制|体制強化|組織的|人的|物理的|技術的|教育|研修|従業者の監督`)
+	safetyTitle = rx.MustCompile(`(?:と|・|及び|および)管理|安全管理|安全対策|安全措置|セキュリティ|(?:個人情報|個人データ|情報)の(?:適正|適切|厳重)?(?:な)?管理|適正管理|管理(?:と|及び|および|・)保護|保護(?:措置|対策)|管理体制|体制強化|組織的|人的|物理的|技術的|教育|研修|従業者の監督`)
 	// safetyAnchors are the headings a missing finding points at, best first.
-	safetyAnchors = []*regexp.Regexp{
-		regexp.MustCompile(`安全管理措置`),
-		regexp.MustCompile(`安全管理|安全対策|安全措置`),
-		regexp.MustCompile(`セキュリティ`),
-		regexp.MustCompile(`(?:個人情報|個人データ)の(?:適正|適切|厳重)?(?:な)?管理|適正管理|管理(?:と|及び|および|・)保護`),
+	safetyAnchors = []*rx.Regexp{
+		rx.MustCompile(`安全管理措置`),
+		rx.MustCompile(`安全管理|安全対策|安全措置`),
+		rx.MustCompile(`セキュリティ`),
+		rx.MustCompile(`(?:個人情報|個人データ)の(?:適正|適切|厳重)?(?:な)?管理|適正管理|管理(?:と|及び|および|・)保護`),
 	}
 	// safetyExcludedTitle: sections that list purposes, collected items or
 	// cookies, where 認証, 入退室管理 or 教育 are what data is used for.
 	// (Contractors' measures are recognised sentence by sentence: headings
 	// are too often missed for a whole section to be dropped.)
-	safetyExcludedTitle = regexp.MustCompile(`(?i)目的|cookie|クッキー|アクセス解析|外部送信|情報収集モジュール|広告|取得する(?:個人)?情報|収集する(?:個人)?情報|取得情報|取得項目|反社会`)
+	safetyExcludedTitle = rx.MustCompile(`(?i)目的|cookie|クッキー|アクセス解析|外部送信|情報収集モジュール|広告|取得する(?:個人)?情報|収集する(?:個人)?情報|取得情報|取得項目|反社会`)
 	// safetyStrong marks a sentence about safety even in such a section
 	// (a missed heading leaves safety text under 「利用目的」).
-	safetyStrong = regexp.MustCompile(`安全管理|安全対策|セキュリティ対策|漏え?い|漏洩|滅失|毀損|き損`)
+	safetyStrong = rx.MustCompile(`安全管理|安全対策|セキュリティ対策|漏え?い|漏洩|滅失|毀損|き損`)
 
 	// safetyTopic: a sentence outside a safety section must speak of
 	// information to describe a measure protecting it.
-	safetyTopic = regexp.MustCompile(`情報|データ|個人|プライバシー|セキュリティ|安全|漏え?い|漏洩|従業|社員|職員|通信|システム|機器|媒体|端末|書類|アクセス`)
+	safetyTopic = rx.MustCompile(`情報|データ|個人|プライバシー|セキュリティ|安全|漏え?い|漏洩|従業|社員|職員|通信|システム|機器|媒体|端末|書類|アクセス`)
 	// safetyContractor marks measures that are a contractor's or imposed on
 	// one (委託先の監督, 秘密保持契約を締結した事業者).
-	safetyContractor = regexp.MustCompile(`委託|受託|提携先|協力会社|パートナー企業|外部業者|外部事業者|共同利用|提供先|取引先(?:と|との|に)`)
+	safetyContractor = rx.MustCompile(`委託|受託|提携先|協力会社|パートナー企業|外部業者|外部事業者|共同利用|提供先|取引先(?:と|との|に)`)
 	// safetyStaffAndContractor is a contractor named alongside the
 	// operator's staff (全従業員・業務委託者と秘密保持契約を締結): the measure
 	// binds the staff too, so that mention does not make it a contractor's.
 	// 委託先の従業員 (the contractor's staff) is no such pair.
-	safetyStaffAndContractor = regexp.MustCompile(`(?:` + safetyStaff + `)(?:・|、|及び|および|並びに|ならびに|や|と)(?:業務)?(?:委託先|委託者|受託者)|(?:業務)?(?:委託先|委託者|受託者)(?:・|、|及び|および|並びに|ならびに|や)(?:` + safetyStaff + `)`)
+	safetyStaffAndContractor = rx.MustCompile(`(?:` + safetyStaff + `)(?:・|、|及び|および|並びに|ならびに|や|と)(?:業務)?(?:委託先|委託者|受託者)|(?:業務)?(?:委託先|委託者|受託者)(?:・|、|及び|および|並びに|ならびに|や)(?:` + safetyStaff + `)`)
 	// safetyUserSubject marks what the user or another business does
 	// (お客様は…パスワードを設定, 決済代行会社は…暗号化), unless the operator
 	// becomes the subject again before the match. 従業者は is the operator's
 	// own staff, not a 業者.
-	safetyUserSubject     = regexp.MustCompile(`(?:お客様|お客さま|利用者|ユーザー?|会員|ご本人|閲覧者)(?:様|さま)?(?:は|が|ご自身)|(?:決済代行|代行|事業者|(?:^|[^従])業者|プロバイダ|ベンダー|提供元|提供会社|LLC|Inc\.?|Ltd\.?)(?:会社|業者|事業者)?(?:等)?(?:は|が)`)
-	safetyOperatorSubject = regexp.MustCompile(`(?:当社|弊社|当会|当法人|当店|当事務所|当団体|私たち|わたしたち)(?:は|では|が|において)`)
+	safetyUserSubject     = rx.MustCompile(`(?:お客様|お客さま|利用者|ユーザー?|会員|ご本人|閲覧者)(?:様|さま)?(?:は|が|ご自身)|(?:決済代行|代行|事業者|(?:^|[^従])業者|プロバイダ|ベンダー|提供元|提供会社|LLC|Inc\.?|Ltd\.?)(?:会社|業者|事業者)?(?:等)?(?:は|が)`)
+	safetyOperatorSubject = rx.MustCompile(`(?:当社|弊社|当会|当法人|当店|当事務所|当団体|私たち|わたしたち)(?:は|では|が|において)`)
 	// safetyPermissionAfter: an app asking for access (カメラへのアクセス権限
 	// を求めます) collects data; it does not protect it.
-	safetyPermissionAfter = regexp.MustCompile(`^(?:を|の|が)?(?:許可|要求|求め|リクエスト|必要|付与を)`)
+	safetyPermissionAfter = rx.MustCompile(`^(?:を|の|が)?(?:許可|要求|求め|リクエスト|必要|付与を)`)
 	// safetyNotTaken: planned, possible or hypothetical, not taken.
-	safetyNotTaken = regexp.MustCompile(`予定|検討|計画して|目指|(?:場合|こと)が(?:あり|ござい)|ことができ|可能性`)
+	safetyNotTaken = rx.MustCompile(`予定|検討|計画して|目指|(?:場合|こと)が(?:あり|ござい)|ことができ|可能性`)
 	// safetyProhibits: the operator prevents others from doing something.
-	safetyProhibits = regexp.MustCompile(`させ(?:ない|ません|ず)|(?:持ち出|持ち込)[^。、]{0,4}(?:ない|ません)`)
+	safetyProhibits = rx.MustCompile(`させ(?:ない|ません|ず)|(?:持ち出|持ち込)[^。、]{0,4}(?:ない|ません)`)
 	// safetyHandlingEvent is a condition naming a stage of handling.
-	safetyHandlingEvent = regexp.MustCompile(`(?:廃棄|破棄|持ち運|持ち出|移送|送信|送付|保管|消去|返却)(?:す|さ|し|を行う|を行)[^、。]{0,6}(?:際|場合|とき)`)
+	safetyHandlingEvent = rx.MustCompile(`(?:廃棄|破棄|持ち運|持ち出|移送|送信|送付|保管|消去|返却)(?:す|さ|し|を行う|を行)[^、。]{0,6}(?:際|場合|とき)`)
 	// safetyPurposeAfter: the measure word is itself a purpose
 	// (入退出管理の為, オペレータ教育に利用するため).
-	safetyPurposeAfter = regexp.MustCompile(`^[^。、]{0,8}?(?:の|に利用する|に使用する|に用いる|を促す|を行う)(?:ため|為)`)
+	safetyPurposeAfter = rx.MustCompile(`^[^。、]{0,8}?(?:の|に利用する|に使用する|に用いる|を促す|を行う)(?:ため|為)`)
 	// safetyPurposeItem is a list entry of purposes (…のため).
-	safetyPurposeItem = regexp.MustCompile(`(?:ため|為)(?:に)?[。.]?$`)
+	safetyPurposeItem = rx.MustCompile(`(?:ため|為)(?:に)?[。.]?$`)
 	// safetyRecordAfter: a data item, not a measure (研修履歴, 教育機関).
-	safetyRecordAfter = regexp.MustCompile(`^(?:の)?(?:履歴|記録|受講歴|実績|資料|機関|事業|サービス|講師|番号|役|法人|等委員)`)
+	safetyRecordAfter = rx.MustCompile(`^(?:の)?(?:履歴|記録|受講歴|実績|資料|機関|事業|サービス|講師|番号|役|法人|等委員)`)
 	// safetyUseAfter: the measure word is something data is used for
 	// (採用、教育、人事評価に利用します).
-	safetyUseAfter = regexp.MustCompile(`に(?:利用|使用|活用)(?:し|す|いた|致|させ|され)|(?:の|を)目的(?:と|で|に)|目的(?:で|として)(?:利用|使用)`)
+	safetyUseAfter = rx.MustCompile(`に(?:利用|使用|活用)(?:し|す|いた|致|させ|され)|(?:の|を)目的(?:と|で|に)|目的(?:で|として)(?:利用|使用)`)
 	// safetyRequestTopic: procedures for requests and complaints are not
 	// rules for handling personal data.
-	safetyRequestTopic = regexp.MustCompile(`苦情|問い?合わ?せ|問合せ|請求|開示|訂正|利用停止|申出|申し出|相談`)
+	safetyRequestTopic = rx.MustCompile(`苦情|問い?合わ?せ|問合せ|請求|開示|訂正|利用停止|申出|申し出|相談`)
 	// safetyDeskBefore: the person in charge of a desk or of joint use is
 	// not a person in charge of the handling (苦情受付の責任者).
-	safetyDeskBefore = regexp.MustCompile(`(?:苦情|問い?合わ?せ|問合せ|窓口|相談|共同利用)[^。、]{0,10}$`)
+	safetyDeskBefore = rx.MustCompile(`(?:苦情|問い?合わ?せ|問合せ|窓口|相談|共同利用)[^。、]{0,10}$`)
 	// safetyDeskTitle is a section giving a contact desk: a manager named
 	// there is the contact, not a measure (個人情報保護管理者は総務部長です).
-	safetyDeskTitle = regexp.MustCompile(`苦情|問い?合わ?せ|問合せ|窓口|相談|連絡先|共同利用`)
+	safetyDeskTitle = rx.MustCompile(`苦情|問い?合わ?せ|問合せ|窓口|相談|連絡先|共同利用`)
 	// safetyNotMeasure: rules and systems against anti-social forces are
 	// not personal-data measures.
-	safetyNotMeasure = regexp.MustCompile(`反社会`)
+	safetyNotMeasure = rx.MustCompile(`反社会`)
 
 	// safetyLabel is a line that names a category of measures (a heading or
 	// a label above a list): 人的安全管理措置, 技術的措置, (5) 物理的安全管理措置.
-	safetyLabel = regexp.MustCompile(`^(組織的|人的|物理的|技術的)(?:な)?(?:安全管理|安全|セキュリティ)?(?:措置|対策)?(?:について|に関する事項|の概要)?\s*[:：]?$`)
+	safetyLabel = rx.MustCompile(`^(組織的|人的|物理的|技術的)(?:な)?(?:安全管理|安全|セキュリティ)?(?:措置|対策)?(?:について|に関する事項|の概要)?\s*[:：]?$`)
 	// safetyLabelPrefix is a label followed by its content on the same line
 	// (table cell, 「人的安全管理措置：従業者に研修を実施」).
-	safetyLabelPrefix = regexp.MustCompile(`^(?:[(【\[]\s*)?(組織的|人的|物理的|技術的)(?:な)?(?:安全管理|安全|セキュリティ)?(?:措置|対策)\s*(?:[)】\]]|[:：|\t]|\s)\s*(\S.*)$`)
+	safetyLabelPrefix = rx.MustCompile(`^(?:[(【\[]\s*)?(組織的|人的|物理的|技術的)(?:な)?(?:安全管理|安全|セキュリティ)?(?:措置|対策)\s*(?:[)】\]]|[:：|\t]|\s)\s*(\S.*)$`)
 	// safetyAction: content under a label must say what is done.
-	safetyAction    = regexp.MustCompile(`実施|設置|導入|配布|締結|取得|制限|限定|管理|記載|規定|定め|整備|行|講じ|配置|保管|施|確認|点検|監視|記録|禁止|使用|利用|設け|付与|構築|運用|徹底|明確化|消去|廃棄|作成|用意|把握|明示|任命|選任|指名|周知|教育|研修|暗号|認証|遵守|分離|区分`)
-	safetyBracketed = regexp.MustCompile(`^[(【\[<＜〈《]\s*([^)】\]>＞〉》]{1,30}?)\s*[)】\]>＞〉》]$`)
+	safetyAction    = rx.MustCompile(`実施|設置|導入|配布|締結|取得|制限|限定|管理|記載|規定|定め|整備|行|講じ|配置|保管|施|確認|点検|監視|記録|禁止|使用|利用|設け|付与|構築|運用|徹底|明確化|消去|廃棄|作成|用意|把握|明示|任命|選任|指名|周知|教育|研修|暗号|認証|遵守|分離|区分`)
+	safetyBracketed = rx.MustCompile(`^[(【\[<＜〈《]\s*([^)】\]>＞〉》]{1,30}?)\s*[)】\]>＞〉》]$`)
 	// safetyOtherLabel ends the scope of a category label.
-	safetyOtherLabel = regexp.MustCompile(`^(?:基本方針|(?:個人データの)?取扱いに係る規律|規律の整備|外的環境)`)
-	safetyEnumerator = regexp.MustCompile(`^\s*(?:[-*+・•●○◆◇■□▪]\s*|#+\s*|[(（]\s*\d{1,2}\s*[)）]\s*|\d{1,2}\s*[.)．、]\s*|[①-⑳]\s*|第\d+条\s*)`)
+	safetyOtherLabel = rx.MustCompile(`^(?:基本方針|(?:個人データの)?取扱いに係る規律|規律の整備|外的環境)`)
+	safetyEnumerator = rx.MustCompile(`^\s*(?:[-*+・•●○◆◇■□▪]\s*|#+\s*|[(（]\s*\d{1,2}\s*[)）]\s*|\d{1,2}\s*[.)．、]\s*|[①-⑳]\s*|第\d+条\s*)`)
 	// safetyGeneric is a statement that measures exist without saying which.
-	safetyGeneric = regexp.MustCompile(`(?:必要|適切|適正|合理的|万全)[^。]{0,15}(?:安全管理)?(?:措置|対策|管理)|安全(?:に|な)管理|(?:以下|次|下記)の(?:とおり|措置|対策)|(?:措置|対策)(?:を|が)(?:講|実施|行|施|と)`)
+	safetyGeneric = rx.MustCompile(`(?:必要|適切|適正|合理的|万全)[^。]{0,15}(?:安全管理)?(?:措置|対策|管理)|安全(?:に|な)管理|(?:以下|次|下記)の(?:とおり|措置|対策)|(?:措置|対策)(?:を|が)(?:講|実施|行|施|と)`)
 	// safetyPledge promises to improve rather than describing a measure.
-	safetyPledge = regexp.MustCompile(`見直し|改善|向上に努`)
+	safetyPledge = rx.MustCompile(`見直し|改善|向上に努`)
 	// safetyPointer refers elsewhere instead of describing a measure.
-	safetyPointer = regexp.MustCompile(`問い?合わ?せ|問合せ|ご参照|ご覧|別途|こちら`)
+	safetyPointer = rx.MustCompile(`問い?合わ?せ|問合せ|ご参照|ご覧|別途|こちら`)
 
 	// Basic policy (guidelines 10-1): an explicit 基本方針 on personal data,
 	// or a declaration that the operator complies with the laws.
-	basicPolicyTerm    = regexp.MustCompile(`基本方針`)
-	basicPolicyContext = regexp.MustCompile(`個人情報|個人データ|プライバシー|パーソナルデータ|安全管理|情報セキュリティ|データ保護`)
-	complianceVerb     = regexp.MustCompile(`遵守|順守`)
-	complianceLaw      = regexp.MustCompile(`法令|法律|法規|個人情報保護法|ガイドライン|指針|規範|条例`)
-	complianceTitle    = regexp.MustCompile(`法令|遵守|順守|コンプライアンス`)
+	basicPolicyTerm    = rx.MustCompile(`基本方針`)
+	basicPolicyContext = rx.MustCompile(`個人情報|個人データ|プライバシー|パーソナルデータ|安全管理|情報セキュリティ|データ保護`)
+	complianceVerb     = rx.MustCompile(`遵守|順守`)
+	complianceLaw      = rx.MustCompile(`法令|法律|法規|個人情報保護法|ガイドライン|指針|規範|条例`)
+	complianceTitle    = rx.MustCompile(`法令|遵守|順守|コンプライアンス`)
 	// complianceFollow: 「個人情報保護法その他の関係法令に従い、適切に取り扱います」.
-	complianceFollow = regexp.MustCompile(`(?:個人情報保護法|個人情報の保護に関する法律|個人情報(?:の)?(?:保護|取り?扱い)?に関する(?:法令|法律)|関係法令|関連法令)[^。]{0,40}?(?:に従い|に従って|に則り|に則って|に準拠し|を踏まえ)[、]?[^。]{0,30}?(?:適切|適正)に(?:取り?扱|取扱|管理|保護)`)
+	complianceFollow = rx.MustCompile(`(?:個人情報保護法|個人情報の保護に関する法律|個人情報(?:の)?(?:保護|取り?扱い)?に関する(?:法令|法律)|関係法令|関連法令)[^。]{0,40}?(?:に従い|に従って|に則り|に則って|に準拠し|を踏まえ)[、]?[^。]{0,30}?(?:適切|適正)に(?:取り?扱|取扱|管理|保護)`)
 )
 
 // safetyScan is the shared analysis of one document.

@@ -43,6 +43,9 @@ func (s *Set) Docs() []string {
 // Root finds ../shared/corpus from the module root above dir. It returns
 // "" when the corpus is not there (a user's clone).
 func Root(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
 	for d := dir; ; d = filepath.Dir(d) {
 		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
 			c := filepath.Join(filepath.Dir(d), "shared", "corpus")

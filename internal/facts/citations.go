@@ -1,12 +1,12 @@
 package facts
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Law identifies the statute (or document) an article citation belongs to.
@@ -44,34 +44,34 @@ type Citation struct {
 }
 
 var (
-	articlePattern = regexp.MustCompile(`(第\s*)?(\d{1,3})\s*条(?:\s*の\s*(\d{1,2}))?(?:\s*(?:第\s*)?(\d{1,2})\s*項)?(?:\s*(?:第\s*)?(\d{1,2})\s*号)?`)
+	articlePattern = rx.MustCompile(`(第\s*)?(\d{1,3})\s*条(?:\s*の\s*(\d{1,2}))?(?:\s*(?:第\s*)?(\d{1,2})\s*項)?(?:\s*(?:第\s*)?(\d{1,2})\s*号)?`)
 
 	// Law names that can end the text just before a citation, most specific first.
 	lawBeforeCitation = []struct {
-		re  *regexp.Regexp
+		re  *rx.Regexp
 		law Law
 	}{
-		{regexp.MustCompile(`(?:個人情報(?:の)?保護(?:に関する)?法(?:律)?|個情法)?(?:施行令|政令)$`), LawOrder},
-		{regexp.MustCompile(`(?:個人情報(?:の)?保護(?:に関する)?法(?:律)?|個情法)?施行規則$|(?:個人情報保護)?委員会規則$`), LawRules},
-		{regexp.MustCompile(`電気通信事業法$`), LawTelecom},
-		{regexp.MustCompile(`(?:行政機関|独立行政法人等)の保有する個人情報の保護に関する法律$|(?:行政機関|独立行政法人等)個人情報保護法$`), LawOther},
-		{regexp.MustCompile(`(?:個人情報(?:の)?保護(?:に関する)?法(?:律)?|個情法)$`), LawAPPI},
+		{rx.MustCompile(`(?:個人情報(?:の)?保護(?:に関する)?法(?:律)?|個情法)?(?:施行令|政令)$`), LawOrder},
+		{rx.MustCompile(`(?:個人情報(?:の)?保護(?:に関する)?法(?:律)?|個情法)?施行規則$|(?:個人情報保護)?委員会規則$`), LawRules},
+		{rx.MustCompile(`電気通信事業法$`), LawTelecom},
+		{rx.MustCompile(`(?:行政機関|独立行政法人等)の保有する個人情報の保護に関する法律$|(?:行政機関|独立行政法人等)個人情報保護法$`), LawOther},
+		{rx.MustCompile(`(?:個人情報(?:の)?保護(?:に関する)?法(?:律)?|個情法)$`), LawAPPI},
 		// 法 alone is the policy's short name for the APPI (以下「法」).
-		{regexp.MustCompile(`(?:^|[\s、。,「」『』()〈〉<>・:])(?:改正|本|新|旧)?法$`), LawAPPI},
-		{regexp.MustCompile(`[^\s、。,「」『』()〈〉<>・:]{2,30}(?:法律|法|条例|規則|令)$`), LawOther},
+		{rx.MustCompile(`(?:^|[\s、。,「」『』()〈〉<>・:])(?:改正|本|新|旧)?法$`), LawAPPI},
+		{rx.MustCompile(`[^\s、。,「」『』()〈〉<>・:]{2,30}(?:法律|法|条例|規則|令)$`), LawOther},
 	}
 	// aliasesBefore is the index in lawBeforeCitation before which the
 	// policy's own aliases are not consulted: the specific names come first.
 	aliasesBefore  = 4
-	sameLawPattern = regexp.MustCompile(`同(?:法|令|規則)$`)
+	sameLawPattern = rx.MustCompile(`同(?:法|令|規則)$`)
 	// A law defined by an alias: 個人情報の保護に関する法律(以下「個情法」といいます)
-	aliasPattern = regexp.MustCompile(`以下[、,]?\s*(?:単に)?「([^」]{1,15})」`)
+	aliasPattern = rx.MustCompile(`以下[、,]?\s*(?:単に)?「([^」]{1,15})」`)
 	// A law named anywhere, to infer the law of a later bare citation in the sentence.
-	lawMention = regexp.MustCompile(`個人情報(?:の)?保護(?:に関する)?法(?:律)?(?:施行令|施行規則)?|個情法|電気通信事業法|[^\s、。,「」『』()〈〉<>・:]{2,20}(?:法律|法)`)
+	lawMention = rx.MustCompile(`個人情報(?:の)?保護(?:に関する)?法(?:律)?(?:施行令|施行規則)?|個情法|電気通信事業法|[^\s、。,「」『』()〈〉<>・:]{2,20}(?:法律|法)`)
 	// Words that end in 法 without naming a law.
-	notALaw       = regexp.MustCompile(`(?:方法|手法|用法|技法|作法|寸法|文法|論法|療法|話法|説法|魔法|製法|加工法)$`)
-	trailingParen = regexp.MustCompile(`\([^()]*\)\s*$`)
-	listJoin      = regexp.MustCompile(`^\s*(?:、|,|及び|および|並びに|ならびに|又は|または|若しくは|もしくは|・|から|~|〜|乃至|ないし)\s*$`)
+	notALaw       = rx.MustCompile(`(?:方法|手法|用法|技法|作法|寸法|文法|論法|療法|話法|説法|魔法|製法|加工法)$`)
+	trailingParen = rx.MustCompile(`\([^()]*\)\s*$`)
+	listJoin      = rx.MustCompile(`^\s*(?:、|,|及び|および|並びに|ならびに|又は|または|若しくは|もしくは|・|から|~|〜|乃至|ないし)\s*$`)
 )
 
 // findCitations lists every article citation of the document, in order.
@@ -232,7 +232,7 @@ func inferLaw(s *model.Sentence, at int, ownArticles bool, aliases map[string]La
 
 // ownArticleHead is a block that opens with an article number: the policy
 // is divided into articles (第1条(目的)).
-var ownArticleHead = regexp.MustCompile(`^[#\s]*第\s*\d{1,3}\s*条`)
+var ownArticleHead = rx.MustCompile(`^[#\s]*第\s*\d{1,3}\s*条`)
 
 func hasOwnArticles(doc *model.Document) bool {
 	n := 0

@@ -1,11 +1,11 @@
 package facts
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // ContactKind says how a contact point is reached.
@@ -51,30 +51,30 @@ const (
 )
 
 var (
-	emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+\-]+(?:@|\s?\[at\]\s?|\s?\(at\)\s?)[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
+	emailPattern = rx.MustCompile(`[A-Za-z0-9._%+\-]+(?:@|\s?\[at\]\s?|\s?\(at\)\s?)[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
 	// phonePattern finds candidates; isPhoneNumber checks the digit count.
-	phonePattern = regexp.MustCompile(`(?:\+81[\s\-]?(?:\(0\))?[0-9]{1,4}|\(0[0-9]{1,4}\)|0[0-9]{1,4})[\s\-.]?(?:\(?[0-9]{1,4}\)?)[\s\-.]?[0-9]{3,4}`)
-	urlPattern   = regexp.MustCompile("(?:https?://|www\\.)[^\\s<>\"'()（）「」、。\\[\\]|*`]+")
-	formPattern  = regexp.MustCompile(
+	phonePattern = rx.MustCompile(`(?:\+81[\s\-]?(?:\(0\))?[0-9]{1,4}|\(0[0-9]{1,4}\)|0[0-9]{1,4})[\s\-.]?(?:\(?[0-9]{1,4}\)?)[\s\-.]?[0-9]{3,4}`)
+	urlPattern   = rx.MustCompile("(?:https?://|www\\.)[^\\s<>\"'()（）「」、。\\[\\]|*`]+")
+	formPattern  = rx.MustCompile(
 		// A named form or page: お問い合わせフォーム, ご請求用ページ, 専用フォーム.
 		`(?:お?問い?合わ?せ|お問合せ|問合せ|ご?相談|ご意見|ご?請求|申請|申込み?|申し込み|コンタクト|Contact|CONTACT)(?:専用|用|受付)?の?(?:フォーム|ページ|画面)|` +
 			`(?:専用|Web|WEB|ウェブ|オンライン)(?:の)?(?:お問い?合わ?せ)?フォーム|` +
 			// A page named on the site: 当社ホームページの「お問い合わせ」.
 			`(?:ホームページ|ウェブサイト|Webサイト|WEBサイト|webサイト|サイト|アプリ|本サービス)(?:上|内)?の「[^」]{0,15}(?:問い?合わ?せ|問合せ|相談|窓口|サポート|ヘルプ|コンタクト|Contact|請求)[^」]{0,15}」(?:ページ|フォーム|窓口|画面|メニュー)?`)
-	streetAddressPattern = regexp.MustCompile(
+	streetAddressPattern = rx.MustCompile(
 		`(?:(?:` + postalCode + `)\s*)?(?:` + prefectures + `)\s*` + municipality + streetNumber +
 			`|(?:(?:` + postalCode + `)\s*)?(?:` + designatedCities + `)市` + streetNumber +
 			`|(?:` + postalCode + `)\s*` + municipality + streetNumber)
 	// labelledAddress is an address without a prefecture after a label
 	// that says it is one (所在地：千代田区丸の内1-1-1); group 1 is the address.
-	labelledAddress = regexp.MustCompile(`(?:住所|所在地|本社|本店|事務所|宛先|送付先|郵送先)\s*[:\t]?\s*(` + municipality + streetNumber + `)`)
+	labelledAddress = rx.MustCompile(`(?:住所|所在地|本社|本店|事務所|宛先|送付先|郵送先)\s*[:\t]?\s*(` + municipality + streetNumber + `)`)
 	// addressRest extends a street address over the building name that follows.
-	addressRest = regexp.MustCompile(`^[^\n\t|、。,()（）:]*`)
+	addressRest = rx.MustCompile(`^[^\n\t|、。,()（）:]*`)
 	// blankContact is a contact label whose value is a 【…】 blank (住所：
 	// 【住所】, 電話：【電話番号】, メール：【メールアドレス】), or a 〒 with
 	// blanks after it: groups 1 and 2 are the label and the value, or group
 	// 3 the 〒 and its blanks.
-	blankContact = regexp.MustCompile(`(住所|所在地|本社|本店|事務所|宛先|送付先|郵送先|電話番号|電話|TEL|Tel|FAX|Fax|` +
+	blankContact = rx.MustCompile(`(住所|所在地|本社|本店|事務所|宛先|送付先|郵送先|電話番号|電話|TEL|Tel|FAX|Fax|` +
 		`Eメール(?:アドレス)?|メールアドレス|メール|E-?mail|e-?mail|Mail|URL|フォーム)\s*(?:[:\t|]|は)\s*` +
 		`((?:〒\s*(?:[0-9]{3}-?[0-9]{4}|` + PlaceholderValue + `)\s*)?` + PlaceholderValue + `)` +
 		`|(〒\s*` + PlaceholderValue + `(?:\s*` + PlaceholderValue + `)?)`)
@@ -120,7 +120,7 @@ func isPhoneNumber(s string) bool {
 func digitOrDash(b byte) bool { return b >= '0' && b <= '9' || b == '-' }
 
 // findIf runs re on t only when a cheap test passed.
-func findIf(ok bool, re *regexp.Regexp, t string) [][]int {
+func findIf(ok bool, re *rx.Regexp, t string) [][]int {
 	if !ok {
 		return nil
 	}

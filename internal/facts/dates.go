@@ -1,7 +1,6 @@
 package facts
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // DateRole says what a date marks in the life of the policy, when a label
@@ -55,23 +55,23 @@ func (d Date) Versions() bool { return d.Role != RoleNone }
 
 var (
 	// 2022年4月1日, 2022 年 4 月 1 日, 2022年4月 (和暦 is already 西暦).
-	kanjiDatePattern = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
+	kanjiDatePattern = rx.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
 	// 2022/4/1, 2022.4.1, 2022-04-01.
-	numericDatePattern = regexp.MustCompile(`(\d{4})\s?([/.\-])\s?(\d{1,2})\s?[/.\-]\s?(\d{1,2})`)
+	numericDatePattern = rx.MustCompile(`(\d{4})\s?([/.\-])\s?(\d{1,2})\s?[/.\-]\s?(\d{1,2})`)
 
 	// A label before the date: "制定日：", "改定日 ", "最終更新日:", "第3版 ".
-	labelBefore = regexp.MustCompile(`(最終(?:更新|改定|改訂|変更|改正)|制定|策定|作成|施行|運用開始|適用開始|適用|発効|効力発生|改定|改訂|改正|改版|変更|更新|修正|追記|見直し|公表|公開|掲載|発行|第?\d+\s*版|(?i:last\s+(?:updated|modified|revised)|effective(?:\s+date)?|updated|revised))(?:日|年月日|日付|日時)?\s*(?:[:|\-]|は)?\s*$`)
+	labelBefore = rx.MustCompile(`(最終(?:更新|改定|改訂|変更|改正)|制定|策定|作成|施行|運用開始|適用開始|適用|発効|効力発生|改定|改訂|改正|改版|変更|更新|修正|追記|見直し|公表|公開|掲載|発行|第?\d+\s*版|(?i:last\s+(?:updated|modified|revised)|effective(?:\s+date)?|updated|revised))(?:日|年月日|日付|日時)?\s*(?:[:|\-]|は)?\s*$`)
 	// A label after the date: "2021年8月24日制定", "2024年4月27日より施行", "…現在".
-	labelAfter = regexp.MustCompile(`^\s*(?:付け?で?|より|から|に)?\s*(?:(?:本|当|この)?(?:プライバシー)?(?:ポリシー|方針|規程|基本方針)を)?\s*(?:一部|全部|全面)?\s*(最終(?:更新|改定|改訂|変更|改正)|制定|策定|作成|施行|運用開始|適用開始|適用|発効|効力発生|改定|改訂|改正|改版|変更|更新|修正|追記|見直し|公表|公開|掲載|発行|第?\d+\s*版|現在)`)
+	labelAfter = rx.MustCompile(`^\s*(?:付け?で?|より|から|に)?\s*(?:(?:本|当|この)?(?:プライバシー)?(?:ポリシー|方針|規程|基本方針)を)?\s*(?:一部|全部|全面)?\s*(最終(?:更新|改定|改訂|変更|改正)|制定|策定|作成|施行|運用開始|適用開始|適用|発効|効力発生|改定|改訂|改正|改版|変更|更新|修正|追記|見直し|公表|公開|掲載|発行|第?\d+\s*版|現在)`)
 	// The next table cell after a date, which may name the event (| 2023年4月1日 | 第5条を改定 |).
-	nextCell  = regexp.MustCompile(`^\s*[|\t]\s*([^|\t\n]{1,40})`)
-	cellLabel = regexp.MustCompile(`(最終(?:更新|改定|改訂|変更|改正)|制定|策定|作成|施行|運用開始|適用開始|適用|発効|効力発生|改定|改訂|改正|改版|変更|更新|修正|追記|見直し|公表|公開|掲載|発行)`)
+	nextCell  = rx.MustCompile(`^\s*[|\t]\s*([^|\t\n]{1,40})`)
+	cellLabel = rx.MustCompile(`(最終(?:更新|改定|改訂|変更|改正)|制定|策定|作成|施行|運用開始|適用開始|適用|発効|効力発生|改定|改訂|改正|改版|変更|更新|修正|追記|見直し|公表|公開|掲載|発行)`)
 	// A label that belongs to a law or guideline, not to the policy:
 	// "2022年4月1日施行の改正個人情報保護法", "改正法の施行日(2022年4月1日)".
-	lawAfterLabel  = regexp.MustCompile(`^(?:日|予定)?(?:の|された|される|となる|となった|になる|になった)[^。、]{0,16}(?:法|法律|ガイドライン|規則|政令|条例|指針|制度)`)
-	lawBeforeLabel = regexp.MustCompile(`(?:法|法律|ガイドライン|規則|政令|条例|指針|制度)(?:等)?の?(?:全面)?$`)
+	lawAfterLabel  = rx.MustCompile(`^(?:日|予定)?(?:の|された|される|となる|となった|になる|になった)[^。、]{0,16}(?:法|法律|ガイドライン|規則|政令|条例|指針|制度)`)
+	lawBeforeLabel = rx.MustCompile(`(?:法|法律|ガイドライン|規則|政令|条例|指針|制度)(?:等)?の?(?:全面)?$`)
 	// What may stand beside a date on a sign-off line: the operator's name.
-	signOffOrg = regexp.MustCompile(`株式会社|有限会社|合同会社|法人|協会|組合|事務所|代表|Inc\.|Co\.,? Ltd|Corporation`)
+	signOffOrg = rx.MustCompile(`株式会社|有限会社|合同会社|法人|協会|組合|事務所|代表|Inc\.|Co\.,? Ltd|Corporation`)
 )
 
 // findDates lists every date in the document, in order, with its role.

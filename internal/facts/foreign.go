@@ -1,13 +1,13 @@
 package facts
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Foreign is what the policy says about provision of personal data to a
@@ -84,129 +84,129 @@ var (
 	// frPlace is a foreign place: abroad, or a named country (等 for 米国等).
 	frPlace = `(?:` + frAbroad + `|` + frCountryAlt + `)` + frSubPlace + `(?:等|など)?`
 
-	frCountry = regexp.MustCompile(frCountryAlt)
+	frCountry = rx.MustCompile(frCountryAlt)
 	// frBlankCountry is a 【…】 blank in a country slot of a drafted clause:
 	// before the words that place the recipient or the data there (【国名】に
 	// 所在する, 【国名】において), or after a label asking for the country
 	// (所在国：【国名】). Group 1 or 2 is the blank.
-	frBlankCountry = regexp.MustCompile(`(` + PlaceholderValue + `)(?:・地域)?(?:に所在|所在の|にある|に設置|において|における|内で|内に|で保管|で処理)` +
+	frBlankCountry = rx.MustCompile(`(` + PlaceholderValue + `)(?:・地域)?(?:に所在|所在の|にある|に設置|において|における|内で|内に|で保管|で処理)` +
 		`|(?:所在国|移転先(?:の)?国|国名|国・地域(?:名)?)(?:・地域)?(?:名)?\s*(?:[:\t]|は)\s*(` + PlaceholderValue + `)`)
 	// frBlankParty: a blank that names a party, not a place (【提供先の名称】
 	// における…), unless it says it is a country (【移転先の国名】).
-	frBlankParty = regexp.MustCompile(`名称|会社|社名|者|先`)
-	frBlankPlace = regexp.MustCompile(`国|地域`)
+	frBlankParty = rx.MustCompile(`名称|会社|社名|者|先`)
+	frBlankPlace = rx.MustCompile(`国|地域`)
 
 	// frRecipientAbroad is a recipient located abroad: 外国にある第三者,
 	// 米国の業務委託先, 海外パートナー企業, 外国に所在する事業者.
 	// Words between the place and the recipient need a particle (米国の業務
 	// 委託先): 海外旅行保険会社 is a domestic insurer.
-	frRecipientAbroad = regexp.MustCompile(`(?:` + frPlace + `)(?:および|及び|又は|または|・|、)?(?:国内)?` +
+	frRecipientAbroad = rx.MustCompile(`(?:` + frPlace + `)(?:および|及び|又は|または|・|、)?(?:国内)?` +
 		`(?:(?:に|の|にある|に所在する|所在の|に所在の|に本社を置く|に拠点を置く|を拠点とする|で設立された)[^。、()]{0,12}?)?` +
 		`(?:第三者|事業者|企業|会社|法人|委託先|受託者|提供先|移転先|取引先|提携先|パートナー|子会社|親会社|グループ会社|グループ企業|関連会社|拠点|サービス提供者|プロバイダ|ベンダー)` +
 		`|(?:` + frPlace + `)(?:にある|に所在する)者` +
 		// …or a named recipient with its country: Xxx, Inc.(米国所在), (所在国:インド)
 		`|(?:` + frPlace + `)[^。]{0,25}?所在|所在(?:国|地)(?:は|:)?\s*(?:` + frPlace + `)`)
 	// frLocator states where a recipient or the data is: 所在国:米国, 委託先の所在国は米国です.
-	frLocator = regexp.MustCompile(`所在(?:国|地)(?:・地域)?(?:は|:)?\s*(?:` + frPlace + `)`)
+	frLocator = rx.MustCompile(`所在(?:国|地)(?:・地域)?(?:は|:)?\s*(?:` + frPlace + `)`)
 	// frStoredWords: the sentence is about storing or entrusting the data.
-	frStoredWords = regexp.MustCompile(`保存|保管|蓄積|処理|サーバ|クラウド|データセンター|ホスティング|委託`)
+	frStoredWords = rx.MustCompile(`保存|保管|蓄積|処理|サーバ|クラウド|データセンター|ホスティング|委託`)
 	// frPartyWord names a party that may receive the data.
-	frPartyWord = regexp.MustCompile(`委託先|受託者|提供先|移転先|第三者|事業者|企業|会社|パートナー|共同利用者`)
+	frPartyWord = rx.MustCompile(`委託先|受託者|提供先|移転先|第三者|事業者|企業|会社|パートナー|共同利用者`)
 	// frDataWord: the sentence speaks of data, not of serving customers abroad.
-	frDataWord = regexp.MustCompile(`情報|データ|取扱|取り扱`)
+	frDataWord = rx.MustCompile(`情報|データ|取扱|取り扱`)
 
 	// frIncludedAbroad: the recipients include some abroad (委託先には、日本
 	// 国外に所在する事業者が含まれます).
-	frIncludedAbroad = regexp.MustCompile(`(?:委託先|受託者|提供先|第三者|移転先|共同利用者|共同して利用する者)(?:に|には|の中には|として(?:は)?)[^。]{0,40}?(?:` + frPlace + `)[^。]{0,30}?(?:が|も)?含ま`)
+	frIncludedAbroad = rx.MustCompile(`(?:委託先|受託者|提供先|第三者|移転先|共同利用者|共同して利用する者)(?:に|には|の中には|として(?:は)?)[^。]{0,40}?(?:` + frPlace + `)[^。]{0,30}?(?:が|も)?含ま`)
 
 	// frTransferAbroad is a transfer of the data to a foreign place: 当該国
 	// に移転される, 海外へ転送します.
-	frTransferAbroad = regexp.MustCompile(`(?:` + frPlace + `|当該国|当該外国|同国)(?:・地域)?(?:へ|に|に対して)[^。、]{0,15}?(?:移転|転送|移送)`)
+	frTransferAbroad = rx.MustCompile(`(?:` + frPlace + `|当該国|当該外国|同国)(?:・地域)?(?:へ|に|に対して)[^。、]{0,15}?(?:移転|転送|移送)`)
 
-	frAbroadWord = regexp.MustCompile(frAbroad)
+	frAbroadWord = rx.MustCompile(frAbroad)
 	// frListIntro: the sentence introduces a list or table.
-	frListIntro = regexp.MustCompile(`以下|次の|次に|下記|下表|別表`)
+	frListIntro = rx.MustCompile(`以下|次の|次に|下記|下表|別表`)
 
 	// frInclusion is the bracket that extends 第三者 to those abroad:
 	// 第三者(日本国外にある者を含みます。).
 	// Also without brackets: 海外の委託先を含め.
-	frInclusion = regexp.MustCompile(`\([^()]{0,10}?(?:` + frAbroad + `)(?:にある|に所在する|の|に居住する)?[^()場合]{0,10}?(?:者|第三者|事業者|企業|委託先)(?:等)?を含` +
+	frInclusion = rx.MustCompile(`\([^()]{0,10}?(?:` + frAbroad + `)(?:にある|に所在する|の|に居住する)?[^()場合]{0,10}?(?:者|第三者|事業者|企業|委託先)(?:等)?を含` +
 		`|(?:` + frAbroad + `)(?:にある|に所在する|の)?(?:第三者|事業者|企業|業務委託先|委託先|受託者)(?:等)?(?:を|も)含`)
 	// frException marks that a refusal has exceptions (…を除き, 但し…この限りではありません).
 	// A refusal "without consent" says the data is provided with it.
-	frException = regexp.MustCompile(`但し|ただし|除き|除いて|除く|この限り|例外|同意(?:を得ないで|を得ずに|を得ることなく|なく|なしに)`)
+	frException = rx.MustCompile(`但し|ただし|除き|除いて|除く|この限り|例外|同意(?:を得ないで|を得ずに|を得ることなく|なく|なしに)`)
 
 	// frHandlingAbroad is data stored or handled abroad: 米国内で処理されます,
 	// 外国にあるデータホスティングプロバイダに保存, 海外でお客さま情報を取り扱う.
-	frHandlingAbroad = regexp.MustCompile(`(?:` + frPlace + `)(?:および|及び|又は|または|・|、)?(?:国内)?` +
+	frHandlingAbroad = rx.MustCompile(`(?:` + frPlace + `)(?:および|及び|又は|または|・|、)?(?:国内)?` +
 		`(?:に|で|内で|内に|において|における|にて|上で|の|にある|に所在する|所在の|に設置(?:された|されている|する|の))` +
 		`[^。]{0,30}?(?:保存|保管|蓄積|処理|取り?扱|取扱|ホスティング|バックアップ)` +
 		// …or a server or cloud that is abroad: サーバは米国に所在します.
 		`|(?:サーバ|クラウド|データセンター|ストレージ)[^。]{0,20}?(?:` + frPlace + `)(?:に|で|内に)(?:所在|設置|あり|ある|置)`)
 	// frInfrastructure: the foreign side is infrastructure (a server, a
 	// cloud), where the data is stored.
-	frInfrastructure = regexp.MustCompile(`サーバ|クラウド|データセンター|データホスティング|ホスティング|ストレージ|プロバイダ`)
+	frInfrastructure = rx.MustCompile(`サーバ|クラウド|データセンター|データホスティング|ホスティング|ストレージ|プロバイダ`)
 	// frAnalytics: the sentence is about a tag, cookie or analytics tool.
-	frAnalytics = regexp.MustCompile(`(?i)cookie|クッキー|アナリティクス|analytics|ビーコン|タグ|SDK|情報収集モジュール|アクセス解析`)
+	frAnalytics = rx.MustCompile(`(?i)cookie|クッキー|アナリティクス|analytics|ビーコン|タグ|SDK|情報収集モジュール|アクセス解析`)
 	// frEntrusted: the foreign side handles the data for the operator.
-	frEntrusted = regexp.MustCompile(`委託|受託|預託|預け|取り?扱わせ`)
+	frEntrusted = rx.MustCompile(`委託|受託|預託|預け|取り?扱わせ`)
 	// frDataObject: personal data as the object of the act (個人データの取扱いを, 個人情報を).
-	frDataObject = regexp.MustCompile(`(?:情報|データ)(?:等)?(?:の)?(?:取扱い|取り扱い|取扱|処理)?(?:の一部|の全部(?:又は|または)一部)?(?:を|が)`)
+	frDataObject = rx.MustCompile(`(?:情報|データ)(?:等)?(?:の)?(?:取扱い|取り扱い|取扱|処理)?(?:の一部|の全部(?:又は|または)一部)?(?:を|が)`)
 	// frToIndividual: information given to the individual (本人に対し…情報提供します).
-	frToIndividual = regexp.MustCompile(`(?:本人|お客様|お客さま|利用者|ユーザー?)(?:様)?(?:に対し|へ|に)[^。]{0,20}?(?:情報提供|提供いたします|お知らせ)`)
+	frToIndividual = rx.MustCompile(`(?:本人|お客様|お客さま|利用者|ユーザー?)(?:様)?(?:に対し|へ|に)[^。]{0,20}?(?:情報提供|提供いたします|お知らせ)`)
 
 	// frProvisionVerb is the act of provision or entrustment as a predicate.
-	frProvisionVerb = regexp.MustCompile(`(?:提供|委託|移転|共有|預託|開示|連携|転送|移送|共同(?:して|で)?利用)(?:を)?(?:し|する|さ(?:れ|せ)|いたし|いたす|致し|致す|行|おこな)|預け|取り?扱わせ`)
+	frProvisionVerb = rx.MustCompile(`(?:提供|委託|移転|共有|預託|開示|連携|転送|移送|共同(?:して|で)?利用)(?:を)?(?:し|する|さ(?:れ|せ)|いたし|いたす|致し|致す|行|おこな)|預け|取り?扱わせ`)
 	// frVendorVerb: a vendor offering its service (Google社が提供する), not provision of data.
-	frVendorVerb = regexp.MustCompile(`(?:が|の)(?:提供|運営|開発)(?:する|している|します|しています)$`)
+	frVendorVerb = rx.MustCompile(`(?:が|の)(?:提供|運営|開発)(?:する|している|します|しています)$`)
 	// frNonPersonal: the provided data is said not to identify anyone.
-	frNonPersonal = regexp.MustCompile(`個人を(?:特定|識別)(?:する)?(?:こと(?:が|は)?)?(?:でき|し|出来)(?:ない|ません)|統計(?:情報|データ)|匿名加工`)
+	frNonPersonal = rx.MustCompile(`個人を(?:特定|識別)(?:する)?(?:こと(?:が|は)?)?(?:でき|し|出来)(?:ない|ません)|統計(?:情報|データ)|匿名加工`)
 
 	// frForeignTitle is a section title about provision or handling abroad.
-	frForeignTitle = regexp.MustCompile(`外国|海外|国外|越境|移転先|所在国|外的環境`)
+	frForeignTitle = rx.MustCompile(`外国|海外|国外|越境|移転先|所在国|外的環境`)
 	// frProvisionTitle is a section about provision abroad: its body's
 	// provision statements are provision abroad.
-	frProvisionTitle = regexp.MustCompile(`(?:外国|海外|国外)[^。]{0,12}?(?:提供|移転|委託)|越境移転`)
+	frProvisionTitle = rx.MustCompile(`(?:外国|海外|国外)[^。]{0,12}?(?:提供|移転|委託)|越境移転`)
 	// frZoneWord marks a sentence that itself speaks of the foreign side.
-	frZoneWord = regexp.MustCompile(`外国|海外|国外|移転先|当該国|所在国|日本以外|越境`)
+	frZoneWord = rx.MustCompile(`外国|海外|国外|移転先|当該国|所在国|日本以外|越境`)
 
 	// frLegalForm is a company name with a foreign legal form (PostHog, Inc.).
-	frLegalForm = regexp.MustCompile(`[A-Z][A-Za-z0-9&'.\-]*(?: [A-Z&][A-Za-z0-9&'.\-]*)*,? ?(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|S\.A|SAS|B\.V|N\.V|Pte|PLC|plc)\b\.?`)
+	frLegalForm = rx.MustCompile(`[A-Z][A-Za-z0-9&'.\-]*(?: [A-Z&][A-Za-z0-9&'.\-]*)*,? ?(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|GmbH|S\.A|SAS|B\.V|N\.V|Pte|PLC|plc)\b\.?`)
 	// frDataProvision is an operator's statement that it provides user data
 	// (…への利用者情報の提供を行います, 個人情報を提供します).
-	frDataProvision = regexp.MustCompile(`(?:情報|データ)(?:等)?(?:の)?(?:取扱い|取り扱い|取扱|処理)?(?:の一部|の全部(?:又は|または)一部)?(?:を|の)[^。]{0,10}?(?:提供|共有|委託)(?:を)?(?:し|する|さ|いたし|致し|行)`)
+	frDataProvision = rx.MustCompile(`(?:情報|データ)(?:等)?(?:の)?(?:取扱い|取り扱い|取扱|処理)?(?:の一部|の全部(?:又は|または)一部)?(?:を|の)[^。]{0,10}?(?:提供|共有|委託)(?:を)?(?:し|する|さ|いたし|致し|行)`)
 
 	// frUnidentified: the country cannot be identified (and why).
-	frUnidentified = regexp.MustCompile(`(?:国|地域|国名|所在地|所在国|移転先|提供先)(?:・地域)?(?:の名称)?(?:を|が|は|について)[^。]{0,30}?(?:特定|確定|判明)(?:する|させる)?(?:こと)?(?:が|は)?(?:でき|され|し)?(?:ない|ません|ず)|(?:国|地域)[^。]{0,10}?未定`)
+	frUnidentified = rx.MustCompile(`(?:国|地域|国名|所在地|所在国|移転先|提供先)(?:・地域)?(?:の名称)?(?:を|が|は|について)[^。]{0,30}?(?:特定|確定|判明)(?:する|させる)?(?:こと)?(?:が|は)?(?:でき|され|し)?(?:ない|ません|ず)|(?:国|地域)[^。]{0,10}?未定`)
 	// frPersonObject: what cannot be identified is a person (個人を特定できない).
-	frPersonObject = regexp.MustCompile(`個人を|本人を|個人が`)
-	frReason       = regexp.MustCompile(`ため|ので|から|理由`)
+	frPersonObject = rx.MustCompile(`個人を|本人を|個人が`)
+	frReason       = rx.MustCompile(`ため|ので|から|理由`)
 
 	// frSystem: information on, or a reference to, the foreign system.
 	// (個人情報の保護に関する法律 alone is the name of the Japanese act.)
-	frSystem = regexp.MustCompile(`(?:個人情報|個人データ|プライバシー|データ)(?:の)?保護に関する(?:法)?(?:制度|規制|規律)` +
+	frSystem = rx.MustCompile(`(?:個人情報|個人データ|プライバシー|データ)(?:の)?保護に関する(?:法)?(?:制度|規制|規律)` +
 		`|(?:` + frPlace + `|当該国|移転先国?|同国)(?:の|における|では|には)[^。]{0,10}?(?:個人情報|個人データ|プライバシー|データ)[^。]{0,10}?(?:保護法|保護に関する法|法令|法律|法制)` +
 		`|個人情報保護(?:に関する)?(?:法)?制度|法制度(?:等)?の(?:概要|内容)|制度等の(?:調査|概要|情報)` +
 		`|データ保護法|GDPR|一般データ保護規則|CCPA|CPRA|PIPL|十分性認定|CBPR|包括的な[^。]{0,20}?法|個人情報保護法に相当する` +
 		`|個人情報保護委員会[^。]{0,30}?(?:ウェブサイト|ホームページ|サイト|HP|調査)`)
 	// frStatute: the definition of 外国 in 法28条 quoted, not information.
-	frStatute = regexp.MustCompile(`同等の水準にあると認められる|規則で定める`)
+	frStatute = rx.MustCompile(`同等の水準にあると認められる|規則で定める`)
 	// frItemLabel: a line naming the item to be given (…制度等の情報), not giving it.
-	frItemLabel = regexp.MustCompile(`(?:制度|措置)(?:等)?(?:に関する|の)?情報[。.]?$`)
+	frItemLabel = rx.MustCompile(`(?:制度|措置)(?:等)?(?:に関する|の)?情報[。.]?$`)
 	// frRefusal: the sentence says the information cannot be given.
-	frRefusal = regexp.MustCompile(`(?:提供|把握|お知らせ|記載|ご案内|開示)(?:する)?こと(?:は|が)?(?:でき|出来)(?:ない|ません)`)
+	frRefusal = rx.MustCompile(`(?:提供|把握|お知らせ|記載|ご案内|開示)(?:する)?こと(?:は|が)?(?:でき|出来)(?:ない|ません)`)
 
 	// frMeasure: protective measures taken by or imposed on the recipient.
-	frMeasure = regexp.MustCompile(`相当措置|相当する措置|(?:保護|安全管理)(?:のため)?(?:に必要な|の)?措置|必要かつ適切な措置|適切な措置|同(?:等|水準)の措置|` +
+	frMeasure = rx.MustCompile(`相当措置|相当する措置|(?:保護|安全管理)(?:のため)?(?:に必要な|の)?措置|必要かつ適切な措置|適切な措置|同(?:等|水準)の措置|` +
 		`(?:に対応|に沿った|に準じた|に準拠した|に相当する)措置|措置を(?:講じ|講ず|実施|採)|` +
 		`(?:基準|水準)に適合する体制|体制を整備|契約(?:を|の)?(?:締結|に同意|上)|契約(?:により|によって|において|に基づ|で定め)|標準契約条項|SCCs?\b|` +
 		`データ(?:処理|保護)(?:に関する)?(?:契約|追補|補遺|条項)|DPA\b|CBPR|認証を取得|監督`)
 	// frRecipientWord: the sentence is about the recipient's side.
-	frRecipientWord = regexp.MustCompile(`委託先|提供先|移転先|受領者|受託者|事業者|企業|会社|第三者|プロバイダ|パートナー|当該|同社|先|Inc|LLC|Ltd|Corp|GmbH`)
+	frRecipientWord = rx.MustCompile(`委託先|提供先|移転先|受領者|受託者|事業者|企業|会社|第三者|プロバイダ|パートナー|当該|同社|先|Inc|LLC|Ltd|Corp|GmbH`)
 
 	// frEnvironment: the operator understood the foreign system (外的環境の把握).
 	// The heading 外的環境の把握 alone states nothing.
-	frEnvironment = regexp.MustCompile(`外的環境(?:を|の)?(?:把握|理解|調査|確認)し|(?:制度|環境)(?:等)?(?:を|について)(?:把握|確認|理解|調査)`)
+	frEnvironment = rx.MustCompile(`外的環境(?:を|の)?(?:把握|理解|調査|確認)し|(?:制度|環境)(?:等)?(?:を|について)(?:把握|確認|理解|調査)`)
 )
 
 // frWindowAfter and frWindowBefore are how many sentences around a trigger,
@@ -687,11 +687,11 @@ func frProvisionVerbAfter(s *model.Sentence, off int) (string, bool) {
 // frTitles answers, once per section, whether a section's title or an
 // ancestor's matches a pattern.
 type frTitles struct {
-	re   *regexp.Regexp
+	re   *rx.Regexp
 	memo map[*model.Section]bool
 }
 
-func newFrTitles(re *regexp.Regexp) *frTitles {
+func newFrTitles(re *rx.Regexp) *frTitles {
 	return &frTitles{re: re, memo: map[*model.Section]bool{}}
 }
 

@@ -1,12 +1,12 @@
 package facts
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Joint use (法27条5項3号): whether the operator declares it, and which of
@@ -81,112 +81,112 @@ var (
 	// jointWord finds a mention of joint use; the text after it decides
 	// whether it is the predicate that declares it.
 	// The data may stand between: グループ会社と共同でお客様の個人情報を利用.
-	jointWord = regexp.MustCompile(`共同(?:して|で)?利用|共同(?:して|で)[^、。を]{0,15}?(?:個人情報|個人データ|パーソナルデータ|情報|データ)を利用`)
+	jointWord = rx.MustCompile(`共同(?:して|で)?利用|共同(?:して|で)[^、。を]{0,15}?(?:個人情報|個人データ|パーソナルデータ|情報|データ)を利用`)
 	// jointVerb is what follows 共同利用 when it is a verb or the object
 	// of one (共同利用します, 共同利用を行います, 共同で利用させていただく).
-	jointVerb = regexp.MustCompile(`^(?:を|も)?(?:行|実施|実行)?[\p{Hiragana}]*`)
+	jointVerb = rx.MustCompile(`^(?:を|も)?(?:行|実施|実行)?[\p{Hiragana}]*`)
 	// jointVerbStart: the hiragana after 共同利用 begins a verb, not a particle
 	// that makes it a noun (共同利用について, 共同利用の範囲).
-	jointVerbStart = regexp.MustCompile(`^(?:し|す|さ|いた|致|でき|を|も)`)
+	jointVerbStart = rx.MustCompile(`^(?:し|す|さ|いた|致|でき|を|も)`)
 	// jointDeclaredAfter is what may follow the verb when it is the predicate:
 	// the end of the clause, or 場合が／ことが あります.
-	jointDeclaredAfter = regexp.MustCompile(`^(?:$|[。、,)」\s]|(?:場合|こと|事)(?:が|も))`)
+	jointDeclaredAfter = rx.MustCompile(`^(?:$|[。、,)」\s]|(?:場合|こと|事)(?:が|も))`)
 	// jointNegatedAfter is a negation right after 共同利用.
-	jointNegatedAfter = regexp.MustCompile(`^[^。、|\t]{0,12}?(?:ません|しない|ない(?:$|[ |\t。])|(?:こと|事)は(?:ありません|ございません))`)
+	jointNegatedAfter = rx.MustCompile(`^[^。、|\t]{0,12}?(?:ません|しない|ない(?:$|[ |\t。])|(?:こと|事)は(?:ありません|ございません))`)
 	// jointMayHappen closes a list of cases that may happen: 共同利用する場合及び
 	// …委託する場合があります.
-	jointMayHappen = regexp.MustCompile(`^場合(?:及び|および|並びに|ならびに|や|、|又は|または)[^。]*場合(?:が|も)(?:あり|ござい)`)
+	jointMayHappen = rx.MustCompile(`^場合(?:及び|および|並びに|ならびに|や|、|又は|または)[^。]*場合(?:が|も)(?:あり|ござい)`)
 	// jointParticleStart and jointPredicate mark the rest of a sentence after a term.
-	jointParticleStart = regexp.MustCompile(`^(?:を|に|は|が|の|と|も|へ|で|や|等|など|、|及び|および|並びに|又は|または)`)
-	jointPredicate     = regexp.MustCompile(`ます|する|した|れる|ない|ません|こと`)
+	jointParticleStart = rx.MustCompile(`^(?:を|に|は|が|の|と|も|へ|で|や|等|など|、|及び|および|並びに|又は|または)`)
+	jointPredicate     = rx.MustCompile(`ます|する|した|れる|ない|ません|こと`)
 	// jointScopeSplit separates the parties of a scope.
-	jointScopeSplit = regexp.MustCompile(`、|,|及び|および|並びに|ならびに|と|・|\n`)
+	jointScopeSplit = rx.MustCompile(`、|,|及び|および|並びに|ならびに|と|・|\n`)
 	// jointParenthetical is a note in brackets after a name (山田 太郎（住所…）).
-	jointParenthetical = regexp.MustCompile(`\([^)]*\)`)
+	jointParenthetical = rx.MustCompile(`\([^)]*\)`)
 	// jointQuotedTitle marks a quoted text; jointPolicyTitle a policy's title.
-	jointQuotedTitle = regexp.MustCompile(`参考|引用|抜粋|転載`)
-	jointPolicyTitle = regexp.MustCompile(`ポリシー|方針|規約|規程`)
+	jointQuotedTitle = rx.MustCompile(`参考|引用|抜粋|転載`)
+	jointPolicyTitle = rx.MustCompile(`ポリシー|方針|規約|規程`)
 	// jointAboutData: a declaration outside a joint-use section must be about
 	// data (共同利用 is also the shared use of a facility), or introduce
 	// the list of items (以下のとおり共同利用します).
-	jointAboutData = regexp.MustCompile(`個人|情報|データ|以下|次の|下記`)
+	jointAboutData = rx.MustCompile(`個人|情報|データ|以下|次の|下記`)
 	// jointTitle is the title of a section about joint use.
-	jointTitle = regexp.MustCompile(`共同(?:して|で)?利用`)
+	jointTitle = rx.MustCompile(`共同(?:して|で)?利用`)
 
 	// jointSubjectAtStart is the topic or subject that opens a sentence.
-	jointSubjectAtStart = regexp.MustCompile(`^([^、。「」()]{1,30}?)(?:は|では|が)、`)
+	jointSubjectAtStart = rx.MustCompile(`^([^、。「」()]{1,30}?)(?:は|では|が)、`)
 	// jointOwnSubject refers to the operator (当社, 弊社, 当方, 私たち…) or is
 	// no subject at all (この場合, なお).
-	jointOwnSubject = regexp.MustCompile(`当|弊|本|私|わたし|我|わが|われわれ|この場合|なお|ただし|但し|また|その際|上記|前記|下記|以下|次`)
+	jointOwnSubject = rx.MustCompile(`当|弊|本|私|わたし|我|わが|われわれ|この場合|なお|ただし|但し|また|その際|上記|前記|下記|以下|次`)
 	// jointPersonWords are subjects that are not businesses (お客様は、…).
-	jointPersonWords = regexp.MustCompile(`お客|客様|ユーザ|利用者|会員|本人|個人|データ|情報|皆様|みなさま`)
+	jointPersonWords = rx.MustCompile(`お客|客様|ユーザ|利用者|会員|本人|個人|データ|情報|皆様|みなさま`)
 	// jointOtherBusiness marks a subject that names a business: a katakana or
 	// Latin name, a group or a legal form.
-	jointOtherBusiness = regexp.MustCompile(`[\p{Katakana}ー]{2,}|[A-Za-z]{2,}|グループ|各社|会社|法人|Inc|LLC|Ltd`)
+	jointOtherBusiness = rx.MustCompile(`[\p{Katakana}ー]{2,}|[A-Za-z]{2,}|グループ|各社|会社|法人|Inc|LLC|Ltd`)
 
 	// jointListMarker is the list or heading marker that opens a line.
-	jointListMarker = regexp.MustCompile(`^[\s#>*・\-–—●○■□◆◇▪•※◎★☆]*(?:(?:第\d+条|[0-9]+(?:[-.][0-9]+)*[.)．]?|\(\d+\)|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:-\d+)?[.．]?|[a-zA-Z][.)]|\([a-zA-Z]\)|[一二三四五六七八九十]+[、.．])\s*)?[\s*【\[<＜「『]*`)
+	jointListMarker = rx.MustCompile(`^[\s#>*・\-–—●○■□◆◇▪•※◎★☆]*(?:(?:第\d+条|[0-9]+(?:[-.][0-9]+)*[.)．]?|\(\d+\)|[①-⑳]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+(?:-\d+)?[.．]?|[a-zA-Z][.)]|\([a-zA-Z]\)|[一二三四五六七八九十]+[、.．])\s*)?[\s*【\[<＜「『]*`)
 	// jointLabelClose closes a bracketed label (【…】, **…**).
-	jointLabelClose = regexp.MustCompile(`^[\s*】\]>＞」』]*`)
+	jointLabelClose = rx.MustCompile(`^[\s*】\]>＞」』]*`)
 	// jointLabelSep separates a label from a value on the same line.
-	jointLabelSep = regexp.MustCompile(`^(?:[:\t|]|は、?|については、?|につきましては、?|として、?|\s)\s*`)
+	jointLabelSep = rx.MustCompile(`^(?:[:\t|]|は、?|については、?|につきましては、?|として、?|\s)\s*`)
 	// jointPointer says the value follows (次のとおりです).
-	jointPointer = regexp.MustCompile(`^(?:次|以下|下記)(?:の|に)?(?:とおり|通り|記載|掲げる|もの)|^$`)
+	jointPointer = rx.MustCompile(`^(?:次|以下|下記)(?:の|に)?(?:とおり|通り|記載|掲げる|もの)|^$`)
 	// jointValueEnd trims the copula closing a value (…です。).
-	jointValueEnd = regexp.MustCompile(`(?:です|となります|とします|といたします|であります|でございます|になります|を指します|をいいます|とさせていただきます)?[。\s]*$`)
+	jointValueEnd = rx.MustCompile(`(?:です|となります|とします|といたします|であります|でございます|になります|を指します|をいいます|とさせていただきます)?[。\s]*$`)
 	// jointManagerLabelTail is the rest of the statutory manager label (の氏名
 	// 又は名称及び住所並びに法人にあっては、その代表者の氏名).
-	jointManagerLabelTail = regexp.MustCompile(`^(?:(?:の|及び|および|並びに|ならびに|又は|または|もしくは|、|,|・|その|法人にあっては|法人の場合は|氏名|名称|住所|所在地|代表者|連絡先|等)\s*)*`)
+	jointManagerLabelTail = rx.MustCompile(`^(?:(?:の|及び|および|並びに|ならびに|又は|または|もしくは|、|,|・|その|法人にあっては|法人の場合は|氏名|名称|住所|所在地|代表者|連絡先|等)\s*)*`)
 
 	// Distinctive labels: they name a joint-use item wherever they stand.
-	jointScopeLabel   = regexp.MustCompile(`^(?:共同(?:して|で)?利用(?:する|を行う)?者の?範囲|共同利用者(?:の範囲)?|共同利用先(?:の範囲)?|共同利用の(?:範囲|相手方?)|共同して利用する者)`)
-	jointItemsLabel   = regexp.MustCompile(`^(?:当該)?(?:共同(?:して|で)?利用(?:する|される|を行う)?(?:個人(?:データ|情報)|パーソナルデータ|データ|情報)(?:の(?:項目|種類|内容)|項目)?|共同利用(?:の)?(?:対象となる)?(?:個人(?:データ|情報)の)?(?:項目|対象(?:情報|項目|データ)?))`)
-	jointPurposeLabel = regexp.MustCompile(`^(?:(?:共同(?:して|で)?)?利用する者の利用目的|共同利用(?:する|の)?(?:利用)?目的|共同利用者の利用目的)`)
-	jointManagerLabel = regexp.MustCompile(`^(?:共同(?:して|で)?利用(?:における|に係る|に関する|の|する|される)?)?(?:当該)?(?:個人(?:データ|情報)の)?(?:管理(?:について|に関して|に関する)?(?:の)?責任を有する者|管理責任を有する者|責任を有する者)`)
+	jointScopeLabel   = rx.MustCompile(`^(?:共同(?:して|で)?利用(?:する|を行う)?者の?範囲|共同利用者(?:の範囲)?|共同利用先(?:の範囲)?|共同利用の(?:範囲|相手方?)|共同して利用する者)`)
+	jointItemsLabel   = rx.MustCompile(`^(?:当該)?(?:共同(?:して|で)?利用(?:する|される|を行う)?(?:個人(?:データ|情報)|パーソナルデータ|データ|情報)(?:の(?:項目|種類|内容)|項目)?|共同利用(?:の)?(?:対象となる)?(?:個人(?:データ|情報)の)?(?:項目|対象(?:情報|項目|データ)?))`)
+	jointPurposeLabel = rx.MustCompile(`^(?:(?:共同(?:して|で)?)?利用する者の利用目的|共同利用(?:する|の)?(?:利用)?目的|共同利用者の利用目的)`)
+	jointManagerLabel = rx.MustCompile(`^(?:共同(?:して|で)?利用(?:における|に係る|に関する|の|する|される)?)?(?:当該)?(?:個人(?:データ|情報)の)?(?:管理(?:について|に関して|に関する)?(?:の)?責任を有する者|管理責任を有する者|責任を有する者)`)
 	// Generic labels: only inside a joint-use section or after a
 	// declaration do they name a joint-use item.
-	jointGenericScopeLabel   = regexp.MustCompile(`^(?:(?:共同)?利用する者の範囲|範囲|共同利用者)`)
-	jointGenericItemsLabel   = regexp.MustCompile(`^(?:対象となる|提供する|利用する|共同利用する)?(?:個人(?:データ|情報)|パーソナルデータ|データ|情報)?の?(?:項目|種類)`)
-	jointGenericPurposeLabel = regexp.MustCompile(`^(?:主な|主たる)?(?:利用|共同利用の)?目的`)
-	jointGenericManagerLabel = regexp.MustCompile(`^(?:共同利用(?:における|に係る|に関する|の))?(?:個人(?:データ|情報)の)?(?:管理責任者|管理者|責任者)`)
+	jointGenericScopeLabel   = rx.MustCompile(`^(?:(?:共同)?利用する者の範囲|範囲|共同利用者)`)
+	jointGenericItemsLabel   = rx.MustCompile(`^(?:対象となる|提供する|利用する|共同利用する)?(?:個人(?:データ|情報)|パーソナルデータ|データ|情報)?の?(?:項目|種類)`)
+	jointGenericPurposeLabel = rx.MustCompile(`^(?:主な|主たる)?(?:利用|共同利用の)?目的`)
+	jointGenericManagerLabel = rx.MustCompile(`^(?:共同利用(?:における|に係る|に関する|の))?(?:個人(?:データ|情報)の)?(?:管理責任者|管理者|責任者)`)
 	// jointTableHeader is the header cell of a two-column table.
-	jointTableHeader = regexp.MustCompile(`^(?:内容|説明|詳細|記載事項|事項)$`)
+	jointTableHeader = rx.MustCompile(`^(?:内容|説明|詳細|記載事項|事項)$`)
 
 	// jointConcreteData names kinds of personal data concretely.
-	jointConcreteData = regexp.MustCompile(`氏名|名前|住所|所在地|電話|メール|生年月日|性別|年齢|職業|勤務先|会社名|所属|役職|購入|購買|履歴|契約|決済|クレジット|カード|口座|ID|アカウント|家族|写真|画像|位置情報|端末|Cookie|クッキー|IPアドレス|閲覧|属性|連絡先|問い?合わ?せ(?:の)?内容|申込|配送先|請求|取引|支払|利用状況|趣味|嗜好|アンケート|顧客番号|会員番号|保険|健康`)
+	jointConcreteData = rx.MustCompile(`氏名|名前|住所|所在地|電話|メール|生年月日|性別|年齢|職業|勤務先|会社名|所属|役職|購入|購買|履歴|契約|決済|クレジット|カード|口座|ID|アカウント|家族|写真|画像|位置情報|端末|Cookie|クッキー|IPアドレス|閲覧|属性|連絡先|問い?合わ?せ(?:の)?内容|申込|配送先|請求|取引|支払|利用状況|趣味|嗜好|アンケート|顧客番号|会員番号|保険|健康`)
 	// jointDataReference points to a concrete list elsewhere in the policy.
-	jointDataReference = regexp.MustCompile(`「[^」]{1,40}」(?:に|で|の|と)?(?:記載|記述|掲げ|定め|列挙|示し|同じ|同様)|(?:上記|前記|第\d+(?:条|項)|前項|前条|本ポリシー)[^、。]{0,20}(?:記載|掲げ|定め|取得|収集|示)|[0-9]+\.[^、。]{0,20}(?:に)?記載`)
+	jointDataReference = rx.MustCompile(`「[^」]{1,40}」(?:に|で|の|と)?(?:記載|記述|掲げ|定め|列挙|示し|同じ|同様)|(?:上記|前記|第\d+(?:条|項)|前項|前条|本ポリシー)[^、。]{0,20}(?:記載|掲げ|定め|取得|収集|示)|[0-9]+\.[^、。]{0,20}(?:に)?記載`)
 	// jointLegalEntity finds a business named with its legal form.
-	jointLegalEntity = regexp.MustCompile(`株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|特定非営利活動法人|NPO法人|医療法人|学校法人|社会福祉法人|協同組合|\(株\)|㈱|[A-Za-z][A-Za-z0-9&.\- ]*(?:Inc\.?|LLC|Ltd\.?|Limited|Corporation|Corp\.|K\.K\.|GmbH)`)
+	jointLegalEntity = rx.MustCompile(`株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人|特定非営利活動法人|NPO法人|医療法人|学校法人|社会福祉法人|協同組合|\(株\)|㈱|[A-Za-z][A-Za-z0-9&.\- ]*(?:Inc\.?|LLC|Ltd\.?|Limited|Corporation|Corp\.|K\.K\.|GmbH)`)
 	// jointDefinableGroup is a group a person can tell the members of: the
 	// operator's or a named group's companies.
-	jointDefinableGroup = regexp.MustCompile(`グループ(?:会社|各社|企業|内)|子会社|関連会社|関係会社|親会社`)
+	jointDefinableGroup = rx.MustCompile(`グループ(?:会社|各社|企業|内)|子会社|関連会社|関係会社|親会社`)
 	// jointVagueParties are partners a person cannot identify.
-	jointVagueParties = regexp.MustCompile(`提携先|提携会社|提携企業|パートナー|代理店|取引先|協力会社|協力企業|業務委託先|委託先|加盟店|共同利用会社|第三者|関係者|事業者`)
+	jointVagueParties = rx.MustCompile(`提携先|提携会社|提携企業|パートナー|代理店|取引先|協力会社|協力企業|業務委託先|委託先|加盟店|共同利用会社|第三者|関係者|事業者`)
 	// jointListLink gives the scope as a list elsewhere.
-	jointListLink = regexp.MustCompile(`一覧|別表|別紙|https?://|こちら|リンク`)
+	jointListLink = rx.MustCompile(`一覧|別表|別紙|https?://|こちら|リンク`)
 	// jointOwnReference is the operator's own short name in a value.
-	jointOwnReference = regexp.MustCompile(`当社|弊社|当方|当法人|当会|当組合|当協会|当団体|当店|当院|当事務所|当グループ`)
+	jointOwnReference = rx.MustCompile(`当社|弊社|当方|当法人|当会|当組合|当協会|当団体|当店|当院|当事務所|当グループ`)
 	// jointPurposeWords make a value a purpose.
-	jointPurposeWords = regexp.MustCompile(`ため|目的|提供|案内|対応|実施|管理|分析|開発|発送|連絡|販売|配信|研究|改善|確認|運営|サポート|記載|同じ|同様`)
+	jointPurposeWords = rx.MustCompile(`ため|目的|提供|案内|対応|実施|管理|分析|開発|発送|連絡|販売|配信|研究|改善|確認|運営|サポート|記載|同じ|同様`)
 	// jointInlineScope is the party joint use is declared with: X と共同利用.
-	jointInlineScope = regexp.MustCompile(`(?:との間で|との間において|と)、?(?:[^。]{0,40}?を)?、?共同(?:して|で)?利用`)
+	jointInlineScope = rx.MustCompile(`(?:との間で|との間において|と)、?(?:[^。]{0,40}?を)?、?共同(?:して|で)?利用`)
 	// jointInlineObject is what is jointly used: X を共同利用.
-	jointInlineObject = regexp.MustCompile(`を、?(?:[^、。を]{0,40}(?:と|との間で)、?)?共同(?:して|で)?利用`)
+	jointInlineObject = rx.MustCompile(`を、?(?:[^、。を]{0,40}(?:と|との間で)、?)?共同(?:して|で)?利用`)
 	// jointInlinePurpose is the purpose stated in the declaration: …のため.
-	jointInlinePurpose = regexp.MustCompile(`([^、。]{4,60})(?:のため(?:に)?|を目的として|の目的で)`)
+	jointInlinePurpose = rx.MustCompile(`([^、。]{4,60})(?:のため(?:に)?|を目的として|の目的で)`)
 	// jointClauseCut ends the phrase that precedes an inline value.
-	jointClauseCut = regexp.MustCompile(`^.*(?:は、|を、?|ため、|にあたり、|あたって、|において、|により、|に関し、|ので、|ただし、|但し、|範囲内で、?|範囲で、?)`)
+	jointClauseCut = rx.MustCompile(`^.*(?:は、|を、?|ため、|にあたり、|あたって、|において、|により、|に関し、|ので、|ただし、|但し、|範囲内で、?|範囲で、?)`)
 	// jointManagerSentence states the manager in running text (当社が管理に
 	// ついて責任を有します, 当社が責任をもって管理します).
-	jointManagerSentence = regexp.MustCompile(`([^、。]{1,40}?)(?:が|は)、?[^。]{0,20}?(?:管理(?:について|に関して|に関する)?(?:の)?責任を(?:有|負)|責任を(?:もって|持って)(?:管理|取り扱))`)
+	jointManagerSentence = rx.MustCompile(`([^、。]{1,40}?)(?:が|は)、?[^。]{0,20}?(?:管理(?:について|に関して|に関する)?(?:の)?責任を(?:有|負)|責任を(?:もって|持って)(?:管理|取り扱))`)
 	// jointManagerRep is a representative's title and the name after it.
-	jointManagerRep = regexp.MustCompile(`(?:` + jointRepTitles + `)(?:\s*(?:社長|会長|CEO|執行役員|兼|名|氏名|の氏名))*[\s:]*([^\s、。,()\t|]{1,10}(?: [^\s、。,()\t|]{1,6})?)`)
+	jointManagerRep = rx.MustCompile(`(?:` + jointRepTitles + `)(?:\s*(?:社長|会長|CEO|執行役員|兼|名|氏名|の氏名))*[\s:]*([^\s、。,()\t|]{1,10}(?: [^\s、。,()\t|]{1,6})?)`)
 	// jointBlankRep is a representative's title with a 【…】 blank where the
 	// name goes (代表者：【代表者の役職・氏名】, 代表者：代表取締役 【氏名】).
-	jointBlankRep = regexp.MustCompile(`(?:` + jointRepTitles + `)(?:\s*(?:社長|会長|CEO|執行役員|兼|名|氏名|の氏名))*[\s:]*(?:(?:` + jointRepTitles + `)\s*)?` + PlaceholderValue)
+	jointBlankRep = rx.MustCompile(`(?:` + jointRepTitles + `)(?:\s*(?:社長|会長|CEO|執行役員|兼|名|氏名|の氏名))*[\s:]*(?:(?:` + jointRepTitles + `)\s*)?` + PlaceholderValue)
 	// jointPromiseWord marks a promise to publish the items.
-	jointPromiseWord = regexp.MustCompile(`公表|通知|掲載|明示|お知らせ|容易に知り得る`)
+	jointPromiseWord = rx.MustCompile(`公表|通知|掲載|明示|お知らせ|容易に知り得る`)
 )
 
 // jointRepTitles are the titles a representative's name follows.
@@ -500,7 +500,7 @@ func jointJoinedValue(after string) bool {
 }
 
 type jointLabelPattern struct {
-	re   *regexp.Regexp
+	re   *rx.Regexp
 	item JointUseItem
 }
 

@@ -1,13 +1,13 @@
 package facts
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // NameKind classifies a name that the policy gives its operator.
@@ -135,28 +135,28 @@ const legalForms = `株式会社|有限会社|合同会社|合資会社|合名�
 	`信用金庫|信用組合|労働金庫|相互会社|\(株\)|㈱|\(有\)|㈲|\(同\)`
 
 var (
-	legalFormPattern = regexp.MustCompile(legalForms)
+	legalFormPattern = rx.MustCompile(legalForms)
 	// latinEntityPattern finds names with an English legal form.
-	latinEntityPattern = regexp.MustCompile(`[A-Z][A-Za-z0-9&.'’\-]*(?: [A-Za-z0-9&.'’\-]+){0,5},? ?(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Co\., ?Ltd\.?|Co\. ?Ltd\.?|Corporation|Corp\.|K\.K\.|G\.K\.|GmbH|PLC|Limited)(?:[^A-Za-z]|$)`)
+	latinEntityPattern = rx.MustCompile(`[A-Z][A-Za-z0-9&.'’\-]*(?: [A-Za-z0-9&.'’\-]+){0,5},? ?(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Co\., ?Ltd\.?|Co\. ?Ltd\.?|Corporation|Corp\.|K\.K\.|G\.K\.|GmbH|PLC|Limited)(?:[^A-Za-z]|$)`)
 	// latinFormHint is a cheap test before latinEntityPattern.
-	latinFormHint = regexp.MustCompile(`Inc|LLC|L\.L\.C|Ltd|Corp|K\.K|G\.K|GmbH|PLC|Limited`)
+	latinFormHint = rx.MustCompile(`Inc|LLC|L\.L\.C|Ltd|Corp|K\.K|G\.K|GmbH|PLC|Limited`)
 	// nameCut ends a captured entity name where other words begin.
-	nameCut   = regexp.MustCompile(`代表|取締役|社長|個人情報|窓口|担当|御中|宛|様|プライバシー|ポリシー|方針|お問|問い?合|相談|規約|について|における|本社|本店|支店|営業所|住所|所在地|電話|TEL|Tel|E-?mail|メール|〒|の`)
-	orgSuffix = regexp.MustCompile(`(?:協会|連盟|連合会|連合|支部|本部|組合|学会|研究会|委員会|協議会|同好会|愛好会|後援会|振興会|自治会|町内会|商工会議所|商工会|大学|大学院|学園|学校|幼稚園|保育園|病院|医院|クリニック|診療所|薬局|事務所|研究所|財団|機構|基金|[\p{Han}]{2,}会|役所|役場|[都道府県市区町村])$`)
+	nameCut   = rx.MustCompile(`代表|取締役|社長|個人情報|窓口|担当|御中|宛|様|プライバシー|ポリシー|方針|お問|問い?合|相談|規約|について|における|本社|本店|支店|営業所|住所|所在地|電話|TEL|Tel|E-?mail|メール|〒|の`)
+	orgSuffix = rx.MustCompile(`(?:協会|連盟|連合会|連合|支部|本部|組合|学会|研究会|委員会|協議会|同好会|愛好会|後援会|振興会|自治会|町内会|商工会議所|商工会|大学|大学院|学園|学校|幼稚園|保育園|病院|医院|クリニック|診療所|薬局|事務所|研究所|財団|機構|基金|[\p{Han}]{2,}会|役所|役場|[都道府県市区町村])$`)
 	// personHan is a Japanese name: kanji only, a kanji surname and a
 	// given name in any script after a space (山田 正樹, 山田 えりか), or
 	// a kanji surname and a hiragana given name (山田さくら).
-	personHan   = regexp.MustCompile(`^[\p{Han}々]{1,4}(?: [\p{Han}\p{Hiragana}\p{Katakana}々ー]{1,5}|[\p{Han}々]{1,4}|\p{Hiragana}{2,4})$`)
-	personKana  = regexp.MustCompile(`^[\p{Katakana}ー]{2,}[・ =][\p{Katakana}ー]{2,}$`)
-	personLatin = regexp.MustCompile(`^[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][A-Za-z'\-]+$`)
+	personHan   = rx.MustCompile(`^[\p{Han}々]{1,4}(?: [\p{Han}\p{Hiragana}\p{Katakana}々ー]{1,5}|[\p{Han}々]{1,4}|\p{Hiragana}{2,4})$`)
+	personKana  = rx.MustCompile(`^[\p{Katakana}ー]{2,}[・ =][\p{Katakana}ー]{2,}$`)
+	personLatin = rx.MustCompile(`^[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][A-Za-z'\-]+$`)
 	// notPerson are words that never belong to a person's name.
-	notPerson      = regexp.MustCompile(`代表|取締役|社長|会長|役員|管理|責任|担当|窓口|電話|番号|メール|住所|所在|会社|法人|株式|事務|情報|個人|本社|本店|氏名|名称|部長|課長|室長|相談|受付|時間|平日|当社|弊社|当方|連絡|宛|様|殿|御中|以下|保護|方針|サービス|サイト|システム|プロジェクト|センター|委員|協会|未定|不明|なし|無し|記入|省略|同上|以上|理事|社員|執行|本部|営業|総務|法務|広報|[〇○●◯×△□]`)
-	departmentWord = regexp.MustCompile(`^[\p{Han}\p{Katakana}ー]{2,}(?:部|課|室|局|係|班|グループ|チーム)$`)
+	notPerson      = rx.MustCompile(`代表|取締役|社長|会長|役員|管理|責任|担当|窓口|電話|番号|メール|住所|所在|会社|法人|株式|事務|情報|個人|本社|本店|氏名|名称|部長|課長|室長|相談|受付|時間|平日|当社|弊社|当方|連絡|宛|様|殿|御中|以下|保護|方針|サービス|サイト|システム|プロジェクト|センター|委員|協会|未定|不明|なし|無し|記入|省略|同上|以上|理事|社員|執行|本部|営業|総務|法務|広報|[〇○●◯×△□]`)
+	departmentWord = rx.MustCompile(`^[\p{Han}\p{Katakana}ー]{2,}(?:部|課|室|局|係|班|グループ|チーム)$`)
 	// wholeNameTail is the rest of a name after its leading legal form.
-	wholeNameTail = regexp.MustCompile(`^ ?[^、。,\s()「」]{1,30}$`)
+	wholeNameTail = rx.MustCompile(`^ ?[^、。,\s()「」]{1,30}$`)
 	// predicateWords turn a name into a description (〇〇が運営するサービス).
-	predicateWords  = regexp.MustCompile(`が|を|する|による|について|における|に関する|運営|提供`)
-	placeholderMark = regexp.MustCompile(`[〇○●◯×△□]{2,}|[XxＸ]{3,}|【[^】]*】|^\[[^\]]*\]$|^\s*$`)
+	predicateWords  = rx.MustCompile(`が|を|する|による|について|における|に関する|運営|提供`)
+	placeholderMark = rx.MustCompile(`[〇○●◯×△□]{2,}|[XxＸ]{3,}|【[^】]*】|^\[[^\]]*\]$|^\s*$`)
 )
 
 // classifyName decides what kind of name s is.
@@ -205,53 +205,53 @@ func isPersonName(s string) bool {
 // Operator facts are drawn from these patterns.
 var (
 	// definitionPattern finds 「(以下「当社」といいます。)」 and its variants.
-	definitionPattern = regexp.MustCompile(`\(\s*以下[、,]?\s*[「『"“]?\s*(当[\p{Han}\p{Katakana}ー]{1,8}|弊[\p{Han}]{1,3}|本(?:学|会|法人|協会|連盟|組合|財団|機構|院|園|校)|私たち|私|わたくし|わたし|運営者)\s*[」』"”]?[^)]{0,20}\)`)
+	definitionPattern = rx.MustCompile(`\(\s*以下[、,]?\s*[「『"“]?\s*(当[\p{Han}\p{Katakana}ー]{1,8}|弊[\p{Han}]{1,3}|本(?:学|会|法人|協会|連盟|組合|財団|機構|院|園|校)|私たち|私|わたくし|わたし|運営者)\s*[」』"”]?[^)]{0,20}\)`)
 	// reverseDefinition finds 当支部（「〇〇連盟 〇〇支部」をいいます。）
 	// and 弊社（名称：〇〇株式会社）.
-	reverseDefinition = regexp.MustCompile(`((?:当|弊)[\p{Han}\p{Katakana}ー]{1,6}|当方)\s*\(\s*(?:(?:正式)?(?:名称|社名|会社名|商号|法人名)\s*:\s*([^)「」]{1,60})|[「『]([^」』]{1,60})[」』]\s*(?:を|の)?(?:こと)?(?:いいます|いう|指します|指す|とします)|([^()「」、。]{2,60})\))`)
+	reverseDefinition = rx.MustCompile(`((?:当|弊)[\p{Han}\p{Katakana}ー]{1,6}|当方)\s*\(\s*(?:(?:正式)?(?:名称|社名|会社名|商号|法人名)\s*:\s*([^)「」]{1,60})|[「『]([^」』]{1,60})[」』]\s*(?:を|の)?(?:こと)?(?:いいます|いう|指します|指す|とします)|([^()「」、。]{2,60})\))`)
 	// nameLabel is a field that gives the operator's name; its value
 	// follows on the same line or the next.
-	nameLabel = regexp.MustCompile(`^(?:[・\-*●■□◆◇▪•※]\s*)?[【\[<＜(]?\s*(会社名|法人名|社名|商号|正式名称|事業者名|事業者の名称|事業者の氏名又は名称|(?:個人)?事業(?:者|主)の?氏名|運営者の?氏名|氏名又は名称|氏名または名称|氏名・名称|名称又は氏名|名称または氏名|個人情報取扱事業者の(?:氏名又は)?名称|個人情報取扱事業者|運営者名?|運営者情報|運営会社名?|運営元|運営主体|運営事業者|運営法人|運営|サービス提供者|提供者|団体名|組織名|事業者名称|法人名称|会社名称|商号又は名称|名称又は商号|事業者|販売業者|名称)\s*[】\]>＞)]?\s*(?::|\t|$| )`)
+	nameLabel = rx.MustCompile(`^(?:[・\-*●■□◆◇▪•※]\s*)?[【\[<＜(]?\s*(会社名|法人名|社名|商号|正式名称|事業者名|事業者の名称|事業者の氏名又は名称|(?:個人)?事業(?:者|主)の?氏名|運営者の?氏名|氏名又は名称|氏名または名称|氏名・名称|名称又は氏名|名称または氏名|個人情報取扱事業者の(?:氏名又は)?名称|個人情報取扱事業者|運営者名?|運営者情報|運営会社名?|運営元|運営主体|運営事業者|運営法人|運営|サービス提供者|提供者|団体名|組織名|事業者名称|法人名称|会社名称|商号又は名称|名称又は商号|事業者|販売業者|名称)\s*[】\]>＞)]?\s*(?::|\t|$| )`)
 	// proprietorPattern names the person who runs the service; the name
 	// must follow a separator (運営者の判断 is no name).
-	proprietorPattern = regexp.MustCompile(`(?:個人事業主(?:である)?|(?:運営者|運営責任者|開設者)[:\s])\s*([\p{Han}々]{1,4}(?: [\p{Han}\p{Hiragana}\p{Katakana}々ー]{1,5}|[\p{Han}々]{1,4}|\p{Hiragana}{2,4}))(?:が|は|に|です|、|。|\(|$)`)
+	proprietorPattern = rx.MustCompile(`(?:個人事業主(?:である)?|(?:運営者|運営責任者|開設者)[:\s])\s*([\p{Han}々]{1,4}(?: [\p{Han}\p{Hiragana}\p{Katakana}々ー]{1,5}|[\p{Han}々]{1,4}|\p{Hiragana}{2,4}))(?:が|は|に|です|、|。|\(|$)`)
 	// proprietorSubject names the person first: 「山田花子が個人事業主として
 	// 営む」, 「山田花子(個人事業主)」.
-	proprietorSubject = regexp.MustCompile(`([\p{Han}々]{1,4}(?: [\p{Han}\p{Hiragana}\p{Katakana}々ー]{1,5}|[\p{Han}々]{1,4}|\p{Hiragana}{2,4}))\s*(?:(?:が|は)個人事業主(?:として|で)|\(個人事業主\))`)
+	proprietorSubject = rx.MustCompile(`([\p{Han}々]{1,4}(?: [\p{Han}\p{Hiragana}\p{Katakana}々ー]{1,5}|[\p{Han}々]{1,4}|\p{Hiragana}{2,4}))\s*(?:(?:が|は)個人事業主(?:として|で)|\(個人事業主\))`)
 	// trailingNote is a parenthetical after a labelled value (山田花子
 	// (個人事業主), 〇〇株式会社(東京本社)), which is no part of the name.
-	trailingNote = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
+	trailingNote = rx.MustCompile(`\s*\([^()]*\)\s*$`)
 	// fieldWord opens a line that is another field, not a value.
-	fieldWord = regexp.MustCompile(`^(?:住所|所在地|本社|代表|電話|TEL|Tel|FAX|メール|E-?mail|URL|担当|窓口|受付|〒)`)
+	fieldWord = rx.MustCompile(`^(?:住所|所在地|本社|代表|電話|TEL|Tel|FAX|メール|E-?mail|URL|担当|窓口|受付|〒)`)
 	// strongLabels name the operator whatever the value looks like.
-	strongLabels = regexp.MustCompile(`^(?:会社名|法人名|社名|商号|正式名称|事業者の名称|事業者の氏名又は名称|氏名又は名称|氏名または名称|氏名・名称|名称又は氏名|名称または氏名|個人情報取扱事業者.*)$`)
+	strongLabels = rx.MustCompile(`^(?:会社名|法人名|社名|商号|正式名称|事業者の名称|事業者の氏名又は名称|氏名又は名称|氏名または名称|氏名・名称|名称又は氏名|名称または氏名|個人情報取扱事業者.*)$`)
 	// policyWords mark a heading or sentence as being about the policy.
-	policyWords = regexp.MustCompile(`個人情報|プライバシー|ポリシー|方針|パーソナルデータ|Privacy|privacy`)
+	policyWords = rx.MustCompile(`個人情報|プライバシー|ポリシー|方針|パーソナルデータ|Privacy|privacy`)
 	// thirdPartyTitle marks sections about other businesses, whose names
 	// and addresses are not the operator's.
-	thirdPartyTitle = regexp.MustCompile(`認定個人情報保護団体|認定団体|外部送信|情報収集モジュール|モジュール|第三者|共同利用|共同して利用|委託|提供先|送信先|提携|Cookie|cookie|クッキー|広告|解析|ツール|外国`)
+	thirdPartyTitle = rx.MustCompile(`認定個人情報保護団体|認定団体|外部送信|情報収集モジュール|モジュール|第三者|共同利用|共同して利用|委託|提供先|送信先|提携|Cookie|cookie|クッキー|広告|解析|ツール|外国`)
 	// accreditedTitle marks the section about an accredited body, whose
 	// address and contact are that body's.
-	accreditedTitle = regexp.MustCompile(`認定個人情報保護団体|認定団体`)
+	accreditedTitle = rx.MustCompile(`認定個人情報保護団体|認定団体`)
 	// thirdPartyContext marks sentences that name other businesses.
-	thirdPartyContext = regexp.MustCompile(`第三者|提供元|送信先|委託先|提携先|広告配信|共同利用|共同して利用|親会社|子会社|グループ会社`)
+	thirdPartyContext = rx.MustCompile(`第三者|提供元|送信先|委託先|提携先|広告配信|共同利用|共同して利用|親会社|子会社|グループ会社`)
 	// signatureContext marks a block as a signature or contact block.
-	signatureContext = regexp.MustCompile(`代表|住所|所在地|〒|電話|TEL|Tel|メール|E-?mail|@|制定|改定|改訂|施行|窓口`)
+	signatureContext = rx.MustCompile(`代表|住所|所在地|〒|電話|TEL|Tel|メール|E-?mail|@|制定|改定|改訂|施行|窓口`)
 	// inquiryTitle marks a section about contacting the operator.
-	inquiryTitle = regexp.MustCompile(`問い?合わ?せ|問合せ|窓口|連絡先|苦情|相談|事業者|会社概要|運営者|会社情報|名称|住所`)
+	inquiryTitle = rx.MustCompile(`問い?合わ?せ|問合せ|窓口|連絡先|苦情|相談|事業者|会社概要|運営者|会社情報|名称|住所`)
 	// subjectTail follows a name used as the subject of a sentence.
-	subjectTail = regexp.MustCompile(`^\s*(?:は|では|が|および|及び|並びに|ならびに|と|、|\()`)
+	subjectTail = rx.MustCompile(`^\s*(?:は|では|が|および|及び|並びに|ならびに|と|、|\()`)
 	// runsService follows the name of the business that runs the service
 	// (〇〇株式会社が運営する本サービス).
-	runsService = regexp.MustCompile(`^\s*(?:が|の)(?:運営|提供|管理|開設|運用)`)
+	runsService = rx.MustCompile(`^\s*(?:が|の)(?:運営|提供|管理|開設|運用)`)
 	// ownService is the policy's own service, site or app.
-	ownService = regexp.MustCompile(`(?:本|当|この)(?:サービス|サイト|ウェブサイト|Webサイト|WEBサイト|アプリ|ブログ)`)
+	ownService = rx.MustCompile(`(?:本|当|この)(?:サービス|サイト|ウェブサイト|Webサイト|WEBサイト|アプリ|ブログ)`)
 	// externalTools mark sentences about outside tools, whose providers
 	// also "provide" something.
-	externalTools = regexp.MustCompile(`外部|ツール|解析|広告|Cookie|cookie|クッキー|アナリティクス|Analytics|SDK|モジュール|プラグイン`)
+	externalTools = rx.MustCompile(`外部|ツール|解析|広告|Cookie|cookie|クッキー|アナリティクス|Analytics|SDK|モジュール|プラグイン`)
 	// copyrightLine ends the lead of a copyright notice (© 2024 〇〇株式会社).
-	copyrightLine = regexp.MustCompile(`(?:©|\(c\)|\(C\)|Copyright|COPYRIGHT)[\s0-9\-–,]*$`)
-	leadingJunk   = regexp.MustCompile(`^[^\p{L}\p{N}(㈱㈲]+`)
+	copyrightLine = rx.MustCompile(`(?:©|\(c\)|\(C\)|Copyright|COPYRIGHT)[\s0-9\-–,]*$`)
+	leadingJunk   = rx.MustCompile(`^[^\p{L}\p{N}(㈱㈲]+`)
 )
 
 // findOperator derives what the policy says about its operator.
@@ -297,11 +297,11 @@ type titleMemo map[titleKey]bool
 
 type titleKey struct {
 	sec *model.Section
-	re  *regexp.Regexp
+	re  *rx.Regexp
 }
 
 // under reports whether sec or an ancestor has a title matching re.
-func (m titleMemo) under(sec *model.Section, re *regexp.Regexp) bool {
+func (m titleMemo) under(sec *model.Section, re *rx.Regexp) bool {
 	if sec == nil {
 		return false
 	}
@@ -575,7 +575,7 @@ func findSoleProprietors(doc *model.Document) []Name {
 // labelValue matches a field label at the start of a block (or in the
 // first cell of a table row) and returns the label, the value that
 // follows it on the same line (maybe empty) and the value's offset.
-func labelValue(doc *model.Document, b *model.Block, re *regexp.Regexp) (string, string, int) {
+func labelValue(doc *model.Document, b *model.Block, re *rx.Regexp) (string, string, int) {
 	if b.Kind == model.TableRow && len(b.Cells) >= 2 {
 		first := strings.TrimSpace(doc.Slice(b.Cells[0]))
 		if m := re.FindStringSubmatch(first + " "); m != nil && len(strings.TrimSpace(m[0])) >= len(first) {
@@ -770,11 +770,11 @@ func distinctNames(names []Name) []string {
 
 var (
 	// repTitle is a representative's title; the name follows it.
-	repTitle = regexp.MustCompile(`代表取締役|代表執行役|代表社員|代表理事|理事長|代表者(?:名|氏名|の氏名)?|代表|取締役社長|社長|会長|院長|所長|学長|校長|園長|組合長|CEO|President`)
+	repTitle = rx.MustCompile(`代表取締役|代表執行役|代表社員|代表理事|理事長|代表者(?:名|氏名|の氏名)?|代表|取締役社長|社長|会長|院長|所長|学長|校長|園長|組合長|CEO|President`)
 	// moreTitles are further titles between the first one and the name.
-	moreTitles = regexp.MustCompile(`^(?:[ :\t|]*(?:代表取締役|取締役|執行役員|執行役|社長|会長|兼|CEO|COO|最高経営責任者|理事長|理事|代表社員|業務執行社員|代表者|代表|の氏名|氏名|名))*[ :\t|]*`)
+	moreTitles = rx.MustCompile(`^(?:[ :\t|]*(?:代表取締役|取締役|執行役員|執行役|社長|会長|兼|CEO|COO|最高経営責任者|理事長|理事|代表社員|業務執行社員|代表者|代表|の氏名|氏名|名))*[ :\t|]*`)
 	// nameEnd cuts a name off at what follows it on the same line.
-	nameEnd = regexp.MustCompile(`[、。,(\t|/「]|宛|です|でございます|となります|様`)
+	nameEnd = rx.MustCompile(`[、。,(\t|/「]|宛|です|でございます|となります|様`)
 )
 
 // findRepresentatives finds representative names given with a title, on

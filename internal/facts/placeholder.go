@@ -1,8 +1,9 @@
 package facts
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // PlaceholderValue is a template blank in 【】 brackets where a value goes:
@@ -17,12 +18,12 @@ import (
 const PlaceholderValue = `【[^】\n]{1,24}】`
 
 var (
-	placeholderValue     = regexp.MustCompile(PlaceholderValue)
-	placeholderValueOnly = regexp.MustCompile(`^(?:` + PlaceholderValue + `\s*)+$`)
+	placeholderValue     = rx.MustCompile(PlaceholderValue)
+	placeholderValueOnly = rx.MustCompile(`^(?:` + PlaceholderValue + `\s*)+$`)
 	// placeholderLead is a blank that opens a value after its label's
 	// separator (代表取締役 【代表者氏名】, 代表者：【氏名】).
-	placeholderLead = regexp.MustCompile(`^[\s:]*(` + PlaceholderValue + `)`)
-	legalForm       = regexp.MustCompile(legalForms)
+	placeholderLead = rx.MustCompile(`^[\s:]*(` + PlaceholderValue + `)`)
+	legalForm       = rx.MustCompile(legalForms)
 )
 
 // HasPlaceholder reports whether s contains a 【…】 blank.

@@ -1,12 +1,12 @@
 package facts
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Transmission is what the policy says about external transmission
@@ -83,94 +83,94 @@ var (
 	// txStrong are terms that by themselves name a transmission to an
 	// outside party: third-party cookies, 情報収集モジュール (the term of the
 	// 総務省 guidelines) and 外部送信.
-	txStrong = regexp.MustCompile(`(?i)3rd[ -]?party[ -]?cookie|third[ -]party[ -]?cookie|サードパーティー?[ ・]?(?:Cookie|クッキー)|第三者(?:の)?(?:Cookie|クッキー)|情報収集モジュール|外部送信`)
+	txStrong = rx.MustCompile(`(?i)3rd[ -]?party[ -]?cookie|third[ -]party[ -]?cookie|サードパーティー?[ ・]?(?:Cookie|クッキー)|第三者(?:の)?(?:Cookie|クッキー)|情報収集モジュール|外部送信`)
 	// txProducts are analytics, tag and advertising products whose use
 	// sends users' information to their provider. Infrastructure that
 	// merely processes data for the operator (Firebase hosting, a cloud) is
 	// not listed.
-	txProducts = regexp.MustCompile(`(?i)Google ?Analytics|Google ?アナリティクス|グーグル ?アナリティクス|Google ?Tag ?Manager|Google ?タグ ?マネージャー?|Google ?Ads\b|Google ?広告|AdSense|Google ?アドセンス|グーグル ?アドセンス|AdMob|DoubleClick|Google Marketing Platform|Firebase ?(?:Analytics|Crashlytics)|Facebook ?(?:Pixel|ピクセル|SDK)|Meta ?(?:Pixel|ピクセル)|Adobe ?Analytics|Microsoft ?Clarity|Hotjar|Mixpanel|Amplitude|AppsFlyer|Adjust ?SDK|Crashlytics|Yahoo!? ?(?:広告|タグマネージャー|Tag Manager)|Criteo|クリテオ|TikTok ?(?:Pixel|ピクセル)|LINE ?(?:Tag|タグ)`)
+	txProducts = rx.MustCompile(`(?i)Google ?Analytics|Google ?アナリティクス|グーグル ?アナリティクス|Google ?Tag ?Manager|Google ?タグ ?マネージャー?|Google ?Ads\b|Google ?広告|AdSense|Google ?アドセンス|グーグル ?アドセンス|AdMob|DoubleClick|Google Marketing Platform|Firebase ?(?:Analytics|Crashlytics)|Facebook ?(?:Pixel|ピクセル|SDK)|Meta ?(?:Pixel|ピクセル)|Adobe ?Analytics|Microsoft ?Clarity|Hotjar|Mixpanel|Amplitude|AppsFlyer|Adjust ?SDK|Crashlytics|Yahoo!? ?(?:広告|タグマネージャー|Tag Manager)|Criteo|クリテオ|TikTok ?(?:Pixel|ピクセル)|LINE ?(?:Tag|タグ)`)
 	// txTech are the means of transmission; with an outside party in the
 	// same sentence they make a trigger.
-	txTech = regexp.MustCompile(`(?i)Cookie|クッキー|ビーコン|beacon|タグ|SDK|アプリ開発キット|モジュール|ピクセル|pixel|解析ツール|分析ツール|計測ツール|アクセス解析|アクス解析|広告配信サービス|行動ターゲティング|ターゲティング広告|リターゲティング|インタレストベース広告|広告ID|広告識別子`)
+	txTech = rx.MustCompile(`(?i)Cookie|クッキー|ビーコン|beacon|タグ|SDK|アプリ開発キット|モジュール|ピクセル|pixel|解析ツール|分析ツール|計測ツール|アクセス解析|アクス解析|広告配信サービス|行動ターゲティング|ターゲティング広告|リターゲティング|インタレストベース広告|広告ID|広告識別子`)
 	// txNotTech are look-alikes that are not web technology: a Bluetooth
 	// beacon, a hashtag.
-	txNotTech = regexp.MustCompile(`(?i)BLE ?ビーコン|Bluetooth ?ビーコン|ハッシュタグ|タグ付け`)
+	txNotTech = rx.MustCompile(`(?i)BLE ?ビーコン|Bluetooth ?ビーコン|ハッシュタグ|タグ付け`)
 	// txActor are outside parties that receive or collect the information.
-	txActor = regexp.MustCompile(`第三者|提携先|提携企業|提携する(?:企業|事業者|会社|広告)|パートナー企業|パートナー|配信事業者|広告配信(?:サービス)?(?:事業者|会社|提供会社|業者)|広告事業者|広告会社|外部(?:の)?(?:事業者|企業|サービス|サーバ|ツール)|他社|他の事業者|ツール提供者|モジュール提供者|提供元|(?:企業|会社|事業者)が提供する`)
+	txActor = rx.MustCompile(`第三者|提携先|提携企業|提携する(?:企業|事業者|会社|広告)|パートナー企業|パートナー|配信事業者|広告配信(?:サービス)?(?:事業者|会社|提供会社|業者)|広告事業者|広告会社|外部(?:の)?(?:事業者|企業|サービス|サーバ|ツール)|他社|他の事業者|ツール提供者|モジュール提供者|提供元|(?:企業|会社|事業者)が提供する`)
 	// txAdAction is what an outside party does with the information when
 	// the sentence itself names no technology but its section is about
 	// cookies or advertising.
-	txAdAction = regexp.MustCompile(`配信|送信|取得|収集|設定|記録|蓄積|読み取`)
+	txAdAction = rx.MustCompile(`配信|送信|取得|収集|設定|記録|蓄積|読み取`)
 	// txProvision is the operator providing data to a party (法27条).
-	txProvision = regexp.MustCompile(`(?:第三者|提携先|提携企業|パートナー企業)(?:に|へ)(?:対して|対し)?[^。]{0,6}提供`)
+	txProvision = rx.MustCompile(`(?:第三者|提携先|提携企業|パートナー企業)(?:に|へ)(?:対して|対し)?[^。]{0,6}提供`)
 	// txTopicTitle marks a heading about cookies, modules or external
 	// transmission: the text under it belongs to the transmission.
-	txTopicTitle = regexp.MustCompile(`(?i)Cookie|クッキー|外部送信|モジュール|アクセス解析|解析ツール|広告|SDK|タグ|ビーコン|トラッキング|類似技術|外部サービス|外部ツール|アナリティクス|Analytics|送信される情報|送信情報`)
+	txTopicTitle = rx.MustCompile(`(?i)Cookie|クッキー|外部送信|モジュール|アクセス解析|解析ツール|広告|SDK|タグ|ビーコン|トラッキング|類似技術|外部サービス|外部ツール|アナリティクス|Analytics|送信される情報|送信情報`)
 
 	// txGeneric is a generic reference to the receiving parties.
-	txGeneric = regexp.MustCompile(`第三者(?:企業|事業者|配信事業者)?|提携先|提携(?:する|している)?(?:企業|事業者|会社)|パートナー企業|パートナー|広告配信(?:サービス)?(?:事業者|会社|提供会社|業者)|配信事業者|広告事業者|広告会社|外部(?:の)?(?:事業者|企業)|他社|他の事業者|ツール提供者|(?:情報収集)?モジュール提供者|提供会社|提供元`)
+	txGeneric = rx.MustCompile(`第三者(?:企業|事業者|配信事業者)?|提携先|提携(?:する|している)?(?:企業|事業者|会社)|パートナー企業|パートナー|広告配信(?:サービス)?(?:事業者|会社|提供会社|業者)|配信事業者|広告事業者|広告会社|外部(?:の)?(?:事業者|企業)|他社|他の事業者|ツール提供者|(?:情報収集)?モジュール提供者|提供会社|提供元`)
 	// txAnaphor before a generic reference points back at parties already
 	// named (これらの第三者, 各広告配信事業者).
-	txAnaphor = regexp.MustCompile(`(?:これら|それら|あれら|こちら)の$|(?:各|当該|上記|前記|上述|前述|同|その|こうした|かかる|それぞれの)$`)
+	txAnaphor = rx.MustCompile(`(?:これら|それら|あれら|こちら)の$|(?:各|当該|上記|前記|上述|前述|同|その|こうした|かかる|それぞれの)$`)
 	// txDefinition is a sentence that defines a term (情報収集モジュールとは、…):
 	// its parties are hypothetical.
-	txDefinition = regexp.MustCompile(`とは[、,]?`)
+	txDefinition = rx.MustCompile(`とは[、,]?`)
 	// txOwnParty after a generic reference says it is the operator (提供元（当社）).
-	txOwnParty = regexp.MustCompile(`^\s*\((?:当社|弊社|当方)`)
+	txOwnParty = rx.MustCompile(`^\s*\((?:当社|弊社|当方)`)
 
 	// txRecipientLabel is a field or column naming the recipient.
-	txRecipientLabel = regexp.MustCompile(`提供元|提供者|提供会社|提供事業者|送信先|提携先|事業者名|会社名|事業者の名称|送信先の名称|提供先`)
+	txRecipientLabel = rx.MustCompile(`提供元|提供者|提供会社|提供事業者|送信先|提携先|事業者名|会社名|事業者の名称|送信先の名称|提供先`)
 	// txBareRecipientLabel is a recipient label and nothing else.
-	txBareRecipientLabel = regexp.MustCompile(`^[^\s:。、]{0,15}(?:提供元|提供者|提供会社|提供事業者|送信先|提携先|事業者名|会社名|提供先)(?:の名称)?$`)
+	txBareRecipientLabel = rx.MustCompile(`^[^\s:。、]{0,15}(?:提供元|提供者|提供会社|提供事業者|送信先|提携先|事業者名|会社名|提供先)(?:の名称)?$`)
 	// txPurposeLabel is a field or column giving the purpose.
-	txPurposeLabel = regexp.MustCompile(`目的`)
+	txPurposeLabel = rx.MustCompile(`目的`)
 	// txContentLabel is a field or column giving what is sent.
-	txContentLabel = regexp.MustCompile(`情報|項目|データ|内容`)
+	txContentLabel = rx.MustCompile(`情報|項目|データ|内容`)
 	// txNotContentLabel are fields that merely contain 情報 or データ.
-	txNotContentLabel = regexp.MustCompile(`名称|名$|URL|方法|手段|有無|ポリシー|期間|期限|拒否|オプトアウト|保管|保存|停止|開示|削除|修正|エクスポート|提供者|提供元|収集モジュール`)
+	txNotContentLabel = rx.MustCompile(`名称|名$|URL|方法|手段|有無|ポリシー|期間|期限|拒否|オプトアウト|保管|保存|停止|開示|削除|修正|エクスポート|提供者|提供元|収集モジュール`)
 	// txColonField is 「label: value」 inside a sentence or list item.
-	txColonField = regexp.MustCompile(`([^\s:、。・•◾*()\[\]]{1,20})\s*:\s*([^\s:].*)$`)
+	txColonField = rx.MustCompile(`([^\s:、。・•◾*()\[\]]{1,20})\s*:\s*([^\s:].*)$`)
 
 	// txContentWords are kinds of information that a module sends.
-	txContentWords = regexp.MustCompile(`閲覧履歴|行動履歴|アクセス履歴|利用履歴|購買履歴|購入履歴|検索履歴|視聴履歴|位置情報|IP ?アドレス|端末識別子|識別子|端末情報|端末機器情報|デバイス情報|機器情報|広告ID|広告識別子|IDFA|AAID|GAID|AdID|ADID|Advertising ID|(?:Cookie|cookie|クッキー) ?ID|(?:Cookie|cookie|クッキー)(?:の)?情報|アクセス(?:情報|状況|ログ|データ|日時)|利用状況|利用環境|閲覧(?:情報|状況|日時|したページ|ページ)|(?:ページ|アクセスした|閲覧した|参照元|リファラー?)(?:の)?URL|URL情報|リファラ|参照元|ブラウザ(?:の)?(?:種類|情報)|\bOS\b|ユーザーエージェント|行動データ|イベント情報|クラッシュログ|エラー情報|プッシュトークン|ユーザーID|会員ID|検索クエリ|クリック|表示回数|広告表示データ|属性情報|ログ情報|トラフィック(?:データ|情報)|操作履歴|操作ログ`)
+	txContentWords = rx.MustCompile(`閲覧履歴|行動履歴|アクセス履歴|利用履歴|購買履歴|購入履歴|検索履歴|視聴履歴|位置情報|IP ?アドレス|端末識別子|識別子|端末情報|端末機器情報|デバイス情報|機器情報|広告ID|広告識別子|IDFA|AAID|GAID|AdID|ADID|Advertising ID|(?:Cookie|cookie|クッキー) ?ID|(?:Cookie|cookie|クッキー)(?:の)?情報|アクセス(?:情報|状況|ログ|データ|日時)|利用状況|利用環境|閲覧(?:情報|状況|日時|したページ|ページ)|(?:ページ|アクセスした|閲覧した|参照元|リファラー?)(?:の)?URL|URL情報|リファラ|参照元|ブラウザ(?:の)?(?:種類|情報)|\bOS\b|ユーザーエージェント|行動データ|イベント情報|クラッシュログ|エラー情報|プッシュトークン|ユーザーID|会員ID|検索クエリ|クリック|表示回数|広告表示データ|属性情報|ログ情報|トラフィック(?:データ|情報)|操作履歴|操作ログ`)
 	// txBareTech is a technology named where the information sent belongs.
-	txBareTech = regexp.MustCompile(`(?i)^(?:(?:3rd|third|サードパーティー?|ファーストパーティー?)[ ・-]?(?:party)?[ ・-]?)?(?:Cookie|クッキー|ビーコン|タグ|SDK|ピクセル|pixel)(?:等|など|類)?$`)
+	txBareTech = rx.MustCompile(`(?i)^(?:(?:3rd|third|サードパーティー?|ファーストパーティー?)[ ・-]?(?:party)?[ ・-]?)?(?:Cookie|クッキー|ビーコン|タグ|SDK|ピクセル|pixel)(?:等|など|類)?$`)
 	// txPurposeWords are the uses a recipient makes of the information.
-	txPurposeWords = regexp.MustCompile(`分析|解析|計測|測定|広告|配信|改善|向上|最適化|把握|統計|マーケティング|効果|品質|監視|通知|認証|不正|セキュリティ|パーソナライズ|カスタマイズ|ターゲティング|利便性|表示|調査|研究|開発|レコメンド|推奨|サービス(?:の)?提供`)
+	txPurposeWords = rx.MustCompile(`分析|解析|計測|測定|広告|配信|改善|向上|最適化|把握|統計|マーケティング|効果|品質|監視|通知|認証|不正|セキュリティ|パーソナライズ|カスタマイズ|ターゲティング|利便性|表示|調査|研究|開発|レコメンド|推奨|サービス(?:の)?提供`)
 	// txPurposeMarker turns a use into a stated purpose.
-	txPurposeMarker = regexp.MustCompile(`ため|目的|役立て|に利用|に使用|に活用|に用い|を行(?:い|う|っ)`)
+	txPurposeMarker = rx.MustCompile(`ため|目的|役立て|に利用|に使用|に活用|に用い|を行(?:い|う|っ)`)
 	// txPurposePhrase is a purpose named as a use (アクセス解析, 広告配信).
-	txPurposePhrase = regexp.MustCompile(`アクセス解析|アクス解析|利用状況(?:の)?(?:分析|解析|把握|計測)|広告(?:の)?配信|効果測定|サービス(?:の)?(?:改善|向上)|トラフィック(?:の)?(?:分析|調査)|行動ターゲティング`)
+	txPurposePhrase = rx.MustCompile(`アクセス解析|アクス解析|利用状況(?:の)?(?:分析|解析|把握|計測)|広告(?:の)?配信|効果測定|サービス(?:の)?(?:改善|向上)|トラフィック(?:の)?(?:分析|調査)|行動ターゲティング`)
 	// txPartyTail after a use makes it the name of a kind of party
 	// (広告配信事業者, アクセス解析ツール提供者).
-	txPartyTail = regexp.MustCompile(`^(?:サービス)?(?:事業者|会社|業者|提供会社|提供者|ツール提供)`)
+	txPartyTail = rx.MustCompile(`^(?:サービス)?(?:事業者|会社|業者|提供会社|提供者|ツール提供)`)
 
 	// txVendor are well-known recipients, named by company or product.
-	txVendor = regexp.MustCompile(`Google|グーグル|Yahoo!?|ヤフー|Facebook|フェイスブック|Meta\b|Instagram|Twitter|LINE\b|Microsoft|マイクロソフト|Adobe|アドビ|Amazon|アマゾン|Criteo|CRITEO|クリテオ|Treasure ?Data|トレジャーデータ|TikTok|Salesforce|HubSpot|Hotjar|Mixpanel|Amplitude|AppsFlyer|Sentry|Intercom|PostHog|Mapbox|RevenueCat|Firebase|AdMob|DoubleClick|Clarity|KARTE|Repro|Braze`)
+	txVendor = rx.MustCompile(`Google|グーグル|Yahoo!?|ヤフー|Facebook|フェイスブック|Meta\b|Instagram|Twitter|LINE\b|Microsoft|マイクロソフト|Adobe|アドビ|Amazon|アマゾン|Criteo|CRITEO|クリテオ|Treasure ?Data|トレジャーデータ|TikTok|Salesforce|HubSpot|Hotjar|Mixpanel|Amplitude|AppsFlyer|Sentry|Intercom|PostHog|Mapbox|RevenueCat|Firebase|AdMob|DoubleClick|Clarity|KARTE|Repro|Braze`)
 	// txBrowser are products named in cookie sections as browsers or
 	// other services, not as recipients (Google Chrome, Apple Safari).
-	txBrowser = regexp.MustCompile(`^\s*(?:Chrome|Safari|Firefox|Edge|Internet Explorer|Opera|Play|App Store|Workspace|Cloud|Drive|Maps|アカウント)`)
+	txBrowser = rx.MustCompile(`^\s*(?:Chrome|Safari|Firefox|Edge|Internet Explorer|Opera|Play|App Store|Workspace|Cloud|Drive|Maps|アカウント)`)
 	// txCompanySha is a company named with 社 (Google社, グーグル社).
-	txCompanySha = regexp.MustCompile(`[A-Za-z][A-Za-z0-9!.&\- ]{1,30}社|[\p{Katakana}ー]{2,}社`)
+	txCompanySha = rx.MustCompile(`[A-Za-z][A-Za-z0-9!.&\- ]{1,30}社|[\p{Katakana}ー]{2,}社`)
 	// txDeferral sends the reader to a separate notice on external
 	// transmission.
-	txDeferral = regexp.MustCompile(`(?:外部送信|送信される情報|送信先|情報収集モジュール)[^。]*(?:別ページ|別途|専用ページ|こちら|下記のページ|以下のページ|https?://)[^。]*(?:記載|掲載|公表|ご確認|ご覧|参照)`)
+	txDeferral = rx.MustCompile(`(?:外部送信|送信される情報|送信先|情報収集モジュール)[^。]*(?:別ページ|別途|専用ページ|こちら|下記のページ|以下のページ|https?://)[^。]*(?:記載|掲載|公表|ご確認|ご覧|参照)`)
 	// txOthersPolicy is a reference to the recipients' own policies, which
 	// publish nothing for the operator.
-	txOthersPolicy = regexp.MustCompile(`各社|各事業者|提供元の|提供者の|送信先の(?:プライバシー|ポリシー)|それぞれの|Google|グーグル`)
+	txOthersPolicy = rx.MustCompile(`各社|各事業者|提供元の|提供者の|送信先の(?:プライバシー|ポリシー)|それぞれの|Google|グーグル`)
 	// txLatinName is a name in Latin letters (Sample, PostHog).
-	txLatinName = regexp.MustCompile(`[A-Z][A-Za-z0-9]+`)
+	txLatinName = rx.MustCompile(`[A-Z][A-Za-z0-9]+`)
 	// txPointer ends a sentence that sends the reader elsewhere (詳しくは
 	// 「外部送信について」をご覧ください): a title quoted there names a
 	// section or page, it does not state a transmission.
-	txPointer = regexp.MustCompile(`^[^。]*(?:ご覧|参照|ご確認|お読み|確認して)`)
+	txPointer = rx.MustCompile(`^[^。]*(?:ご覧|参照|ご確認|お読み|確認して)`)
 	// txProviderOf links a named business to the technology it provides
 	// (〇〇株式会社の広告配信サービス, 〇〇が提供するタグ, 〇〇によるCookie).
-	txProviderOf = regexp.MustCompile(`^\s*社?\s*(?:の|が(?:提供|運営|配信|設定)(?:する|している)|提供の|による|により|によって)[^、。]{0,12}?$`)
+	txProviderOf = rx.MustCompile(`^\s*社?\s*(?:の|が(?:提供|運営|配信|設定)(?:する|している)|提供の|による|により|によって)[^、。]{0,12}?$`)
 	// txSentTo after a name makes it the destination of a transmission.
-	txSentTo = regexp.MustCompile(`^\s*社?\s*(?:に|へ)(?:対し(?:て)?)?[、,]?\s*(?:送信|送ら|転送)`)
+	txSentTo = rx.MustCompile(`^\s*社?\s*(?:に|へ)(?:対し(?:て)?)?[、,]?\s*(?:送信|送ら|転送)`)
 	// txReferral introduces a list of the recipients that follows.
-	txReferral = regexp.MustCompile(`(?:以下|下記|次)(?:の|に記載する|に掲げる)[^。]{0,15}?(?:企業|会社|事業者|提携先|第三者|ツール|サービス|モジュール|パートナー|提供者|送信先)`)
+	txReferral = rx.MustCompile(`(?:以下|下記|次)(?:の|に記載する|に掲げる)[^。]{0,15}?(?:企業|会社|事業者|提携先|第三者|ツール|サービス|モジュール|パートナー|提供者|送信先)`)
 )
 
 // findTransmission finds the statements of external transmission and,
@@ -320,7 +320,7 @@ func notTechAt(text string, loc []int) bool {
 
 // affirmedMatch reports whether re matches in a clause that states a fact:
 // not negated (導入しておりません) and not a condition (導入する場合は).
-func affirmedMatch(s *model.Sentence, re *regexp.Regexp) bool {
+func affirmedMatch(s *model.Sentence, re *rx.Regexp) bool {
 	for _, loc := range re.FindAllStringIndex(s.Text, -1) {
 		if txAffirmedAt(s, s.Span.Start+loc[0]) {
 			return true
@@ -676,7 +676,7 @@ func colonField(s *model.Sentence, kind fieldKind) []Mention {
 
 // firstMatch returns the first match of re in a clause that is not
 // negated: 「IPアドレスは送信しません」 does not state what is sent.
-func firstMatch(s *model.Sentence, re *regexp.Regexp) (Mention, bool) {
+func firstMatch(s *model.Sentence, re *rx.Regexp) (Mention, bool) {
 	for _, loc := range re.FindAllStringIndex(s.Text, -1) {
 		sp := model.Span{Start: s.Span.Start + loc[0], End: s.Span.Start + loc[1]}
 		if c := txClauseAt(s, sp.Start); c != nil && c.Negated {

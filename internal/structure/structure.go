@@ -4,12 +4,12 @@
 package structure
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Parse splits text into blocks and sections. The first section is an
@@ -89,19 +89,19 @@ func (p *parser) line(start, end int, stack *[]*model.Section) {
 }
 
 var (
-	mdHeading      = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*$`)
-	chapterHeading = regexp.MustCompile(`^第\s*[0-9]+\s*章\s*(.*)$`)
-	articleHeading = regexp.MustCompile(`^第\s*[0-9]+\s*条(?:の[0-9]+)?\s*(.*)$`)
-	numberHeading  = regexp.MustCompile(`^([0-9]{1,2})(?:[.．、]|\s)\s*(.*)$`)
-	dottedHeading  = regexp.MustCompile(`^[0-9]{1,2}[.\-][0-9]{1,2}\.?\s*(.*)$`)
-	parenHeading   = regexp.MustCompile(`^[(（]([0-9]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]\s*(.*)$`)
-	circleHeading  = regexp.MustCompile(`^([①-⑳])\s*(.*)$`)
-	romanHeading   = regexp.MustCompile(`^([IVXⅠ-Ⅻ]+)(?:[.．\-]|\s)\s*(?:[0-9]{1,2}\.?\s*)?(.*)$`)
-	bracketHeading = regexp.MustCompile(`^[【\[［]([^】\]］]+)[】\]］]$`)
-	parenTitle     = regexp.MustCompile(`^[(（〈<＜]([^)）〉>＞]{2,30})[)）〉>＞]$`)
-	boldHeading    = regexp.MustCompile(`^\*\*([^*]+)\*\*$`)
-	aboutHeading   = regexp.MustCompile(`^.{2,40}(?:について|に関して|に関する事項|に関するお問い?合わ?せ|のお問い?合わ?せ先?|の取扱い|の取り扱い)$`)
-	listMarker     = regexp.MustCompile(`^(?:[-*+・●○■□◆◇▪•‣※]\s*|[0-9]{1,3}[.．)）]\s*|[(（][0-9a-zA-Z一二三四五六七八九十]{1,3}[)）]\s*|[①-⑳]\s*|[a-zA-Z][.)]\s+|[ア-ン][.．)）]\s*)`)
+	mdHeading      = rx.MustCompile(`^(#{1,6})\s+(.*?)\s*#*$`)
+	chapterHeading = rx.MustCompile(`^第\s*[0-9]+\s*章\s*(.*)$`)
+	articleHeading = rx.MustCompile(`^第\s*[0-9]+\s*条(?:の[0-9]+)?\s*(.*)$`)
+	numberHeading  = rx.MustCompile(`^([0-9]{1,2})(?:[.．、]|\s)\s*(.*)$`)
+	dottedHeading  = rx.MustCompile(`^[0-9]{1,2}[.\-][0-9]{1,2}\.?\s*(.*)$`)
+	parenHeading   = rx.MustCompile(`^[(（]([0-9]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})[)）]\s*(.*)$`)
+	circleHeading  = rx.MustCompile(`^([①-⑳])\s*(.*)$`)
+	romanHeading   = rx.MustCompile(`^([IVXⅠ-Ⅻ]+)(?:[.．\-]|\s)\s*(?:[0-9]{1,2}\.?\s*)?(.*)$`)
+	bracketHeading = rx.MustCompile(`^[【\[［]([^】\]］]+)[】\]］]$`)
+	parenTitle     = rx.MustCompile(`^[(（〈<＜]([^)）〉>＞]{2,30})[)）〉>＞]$`)
+	boldHeading    = rx.MustCompile(`^\*\*([^*]+)\*\*$`)
+	aboutHeading   = rx.MustCompile(`^.{2,40}(?:について|に関して|に関する事項|に関するお問い?合わ?せ|のお問い?合わ?せ先?|の取扱い|の取り扱い)$`)
+	listMarker     = rx.MustCompile(`^(?:[-*+・●○■□◆◇▪•‣※]\s*|[0-9]{1,3}[.．)）]\s*|[(（][0-9a-zA-Z一二三四五六七八九十]{1,3}[)）]\s*|[①-⑳]\s*|[a-zA-Z][.)]\s+|[ア-ン][.．)）]\s*)`)
 )
 
 // heading recognises a heading line and returns its level and title. Only

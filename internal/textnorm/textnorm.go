@@ -7,7 +7,6 @@
 package textnorm
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +15,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
+
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Result is normalised text with its offset map.
@@ -136,7 +137,7 @@ func fold(text string, at func(int) int) Result {
 
 // rewrite replaces each match of re with repl(match); the replacement maps
 // to the start of the match, and text outside matches keeps its map.
-func rewrite(in Result, re *regexp.Regexp, repl func([]string) string) Result {
+func rewrite(in Result, re *rx.Regexp, repl func([]string) string) Result {
 	locs := re.FindAllStringSubmatchIndex(in.Text, -1)
 	if len(locs) == 0 {
 		return in
@@ -162,7 +163,7 @@ func rewrite(in Result, re *regexp.Regexp, repl func([]string) string) Result {
 	return b.result(in.Offset[len(in.Text)])
 }
 
-var eraPattern = regexp.MustCompile(`(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*年`)
+var eraPattern = rx.MustCompile(`(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*年`)
 
 var eraBase = map[string]int{"令和": 2018, "平成": 1988, "昭和": 1925}
 
@@ -175,7 +176,7 @@ func eraYear(g []string) string {
 	return strconv.Itoa(eraBase[g[1]]+n) + "年"
 }
 
-var kanjiArticlePattern = regexp.MustCompile(`第([〇一二三四五六七八九十百]+)(条|項|号)`)
+var kanjiArticlePattern = rx.MustCompile(`第([〇一二三四五六七八九十百]+)(条|項|号)`)
 
 // kanjiArticle rewrites 第二十七条 as 第27条.
 func kanjiArticle(g []string) string {
@@ -310,7 +311,7 @@ var sentenceEnd = "。．.!?！？:：】>"
 
 // markerLine matches lines that start a new unit (list item, heading,
 // numbered clause, table row) and so must never be joined onto.
-var markerLine = regexp.MustCompile(`^\s*(?:[#>|*+・●○■□◆◇※\-\t]|\d{1,3}[.．、)）]|[(（][0-9a-zA-Z一二三四五六七八九十]{1,3}[)）]|[①-⑳]|第\s*[0-9]+\s*[条章節]|【|\[|[IVXⅠ-Ⅻ]+[.\-．]|[A-Za-z][.)]\s|(?:Q|A)[.:：]|<)`)
+var markerLine = rx.MustCompile(`^\s*(?:[#>|*+・●○■□◆◇※\-\t]|\d{1,3}[.．、)）]|[(（][0-9a-zA-Z一二三四五六七八九十]{1,3}[)）]|[①-⑳]|第\s*[0-9]+\s*[条章節]|【|\[|[IVXⅠ-Ⅻ]+[.\-．]|[A-Za-z][.)]\s|(?:Q|A)[.:：]|<)`)
 
 func shouldJoin(text string, lines []line, i, wrap int, markdown bool, next *int) bool {
 	cur := strings.TrimSpace(text[lines[i].start:lines[i].end])

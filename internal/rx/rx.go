@@ -1,0 +1,265 @@
+// Package rx is regexp with literal shortcuts. From a pattern's syntax tree
+// it derives what any match must contain and how it can start, and uses
+// cheap string searches before (or instead of) Go's matcher:
+//
+//   - a prefilter: the literals every match contains (an AND/OR of
+//     substrings), tested against a rune signature of the input; most of
+//     the rules' patterns fail on most sentences, and are rejected here;
+//   - a pattern that is a set of literals (訂正|修正|削除) is matched by
+//     substring search alone;
+//   - a pattern whose every match starts with one of a set of literals
+//     (country names, 第, a digit) is tried, anchored, only where one of
+//     them occurs, instead of at every position of the input.
+//
+// Results are those of package regexp, method for method (a fuzz test
+// compares them). A *Regexp embeds *regexp.Regexp, so every method is
+// available; the string methods the rules use are overridden.
+package rx
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+)
+
+// Regexp is a compiled pattern with its shortcuts.
+type Regexp struct {
+	*regexp.Regexp
+	pre query
+	// lits, when not nil, is every string the pattern matches, in the order
+	// leftmost-first matching prefers them.
+	lits *litSet
+	// starts, when not nil, holds literals one of which begins every
+	// match; anchored is the pattern matched at one position.
+	starts   *litSet
+	anchored *regexp.Regexp
+}
+
+// Compile parses expr (RE2 syntax, as regexp.Compile) and derives its shortcuts.
+func Compile(expr string) (*Regexp, error) {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil, err
+	}
+	tree = tree.Simplify()
+	in := analyze(tree)
+	out := &Regexp{Regexp: re, pre: in.query()}
+	switch {
+	case in.exact != nil && !in.assert && !contains(in.exact, "") && re.NumSubexp() == 0:
+		out.lits = newLitSet(in.exact)
+	default:
+		if first := startLiterals(tree); first != nil {
+			anchored, err := regexp.Compile(`^(?:` + expr + `)`)
+			if err != nil {
+				return nil, err
+			}
+			out.starts, out.anchored = newLitSet(first), anchored
+		}
+	}
+	return out, nil
+}
+
+// MustCompile is Compile that panics on a bad pattern; for package-level patterns.
+func MustCompile(expr string) *Regexp {
+	re, err := Compile(expr)
+	if err != nil {
+		panic(`rx: Compile(` + expr + `): ` + err.Error())
+	}
+	return re
+}
+
+// MayMatch reports whether s contains the literals every match needs. False
+// means the pattern cannot match s; true means it might.
+func (re *Regexp) MayMatch(s string) bool { return re.pre.eval(s) }
+
+// Prefilter describes the literal condition, for tests and debugging.
+func (re *Regexp) Prefilter() string { return re.pre.String() }
+
+// shortcut names the way the pattern is matched, for tests.
+func (re *Regexp) shortcut() string {
+	switch {
+	case re.lits != nil:
+		return fmt.Sprintf("literals %q", re.lits.lits)
+	case re.starts != nil:
+		return fmt.Sprintf("starts %q", re.starts.lits)
+	}
+	return "regexp"
+}
+
+// matches returns up to n (all when n < 0) successive non-overlapping
+// matches of s, as FindAllStringSubmatchIndex would, or only their [start,
+// end] pairs when sub is false. It is the one place the shortcuts are used.
+func (re *Regexp) matches(s string, n int, sub bool) [][]int {
+	if n == 0 {
+		return nil
+	}
+	if re.lits == nil && re.starts == nil {
+		if !re.pre.eval(s) {
+			return nil
+		}
+		if sub {
+			return re.Regexp.FindAllStringSubmatchIndex(s, n)
+		}
+		return re.Regexp.FindAllStringIndex(s, n)
+	}
+	var sig *signature
+	if re.pre.needsSignature() {
+		g := signatureOf(s)
+		if !re.pre.evalSig(s, &g) {
+			return nil
+		}
+		sig = &g
+	} else if !re.pre.eval(s) {
+		return nil
+	}
+	var out [][]int
+	if re.lits != nil {
+		scan := re.lits.scan(s, sig)
+		for from := 0; n < 0 || len(out) < n; {
+			at, which := scan.next(from)
+			if at < 0 {
+				break
+			}
+			end := at + len(re.lits.lits[which])
+			out = append(out, []int{at, end})
+			from = end
+		}
+		return out
+	}
+	scan := re.starts.scan(s, sig)
+	for from := 0; n < 0 || len(out) < n; {
+		at, _ := scan.next(from)
+		if at < 0 {
+			break
+		}
+		var loc []int
+		if sub {
+			loc = re.anchored.FindStringSubmatchIndex(s[at:])
+		} else {
+			loc = re.anchored.FindStringIndex(s[at:])
+		}
+		if loc == nil {
+			from = at + 1 // a literal never starts inside a rune, so this skips nothing
+			continue
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += at
+			}
+		}
+		out = append(out, loc)
+		from = loc[1] // a match starts with a non-empty literal, so it is never empty
+	}
+	return out
+}
+
+func (re *Regexp) first(s string, sub bool) []int {
+	if ms := re.matches(s, 1, sub); len(ms) > 0 {
+		return ms[0]
+	}
+	return nil
+}
+
+func (re *Regexp) MatchString(s string) bool {
+	if re.lits == nil && re.starts == nil {
+		return re.pre.eval(s) && re.Regexp.MatchString(s)
+	}
+	return re.first(s, false) != nil
+}
+
+func (re *Regexp) FindString(s string) string {
+	if loc := re.first(s, false); loc != nil {
+		return s[loc[0]:loc[1]]
+	}
+	return ""
+}
+
+func (re *Regexp) FindStringIndex(s string) []int { return re.first(s, false) }
+
+func (re *Regexp) FindStringSubmatchIndex(s string) []int { return re.first(s, true) }
+
+func (re *Regexp) FindStringSubmatch(s string) []string {
+	loc := re.first(s, true)
+	if loc == nil {
+		return nil
+	}
+	return substrings(s, loc)
+}
+
+func (re *Regexp) FindAllString(s string, n int) []string {
+	locs := re.matches(s, n, false)
+	if locs == nil {
+		return nil
+	}
+	out := make([]string, len(locs))
+	for i, loc := range locs {
+		out[i] = s[loc[0]:loc[1]]
+	}
+	return out
+}
+
+func (re *Regexp) FindAllStringIndex(s string, n int) [][]int { return re.matches(s, n, false) }
+
+func (re *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int { return re.matches(s, n, true) }
+
+func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	locs := re.matches(s, n, true)
+	if locs == nil {
+		return nil
+	}
+	out := make([][]string, len(locs))
+	for i, loc := range locs {
+		out[i] = substrings(s, loc)
+	}
+	return out
+}
+
+// substrings turns submatch indexes into strings ("" for a group that did not take part).
+func substrings(s string, loc []int) []string {
+	out := make([]string, len(loc)/2)
+	for i := range out {
+		if loc[2*i] >= 0 {
+			out[i] = s[loc[2*i]:loc[2*i+1]]
+		}
+	}
+	return out
+}
+
+// The replacing and splitting methods keep regexp's own code (its handling
+// of $ expansions and empty matches); they only skip inputs the prefilter rejects.
+
+func (re *Regexp) ReplaceAllString(s, repl string) string {
+	if !re.pre.eval(s) {
+		return s
+	}
+	return re.Regexp.ReplaceAllString(s, repl)
+}
+
+func (re *Regexp) ReplaceAllLiteralString(s, repl string) string {
+	if !re.pre.eval(s) {
+		return s
+	}
+	return re.Regexp.ReplaceAllLiteralString(s, repl)
+}
+
+func (re *Regexp) ReplaceAllStringFunc(s string, repl func(string) string) string {
+	if !re.pre.eval(s) {
+		return s
+	}
+	return re.Regexp.ReplaceAllStringFunc(s, repl)
+}
+
+// Split is regexp.Split; with no possible match it is s itself (nil for n == 0).
+func (re *Regexp) Split(s string, n int) []string {
+	if n == 0 {
+		return nil
+	}
+	if !re.pre.eval(s) && s != "" {
+		return []string{s}
+	}
+	return re.Regexp.Split(s, n)
+}

@@ -1,0 +1,178 @@
+package rx
+
+import (
+	"reflect"
+	"regexp"
+	"testing"
+	"unicode"
+)
+
+func TestPrefilter(t *testing.T) {
+	for _, tc := range []struct{ expr, want string }{
+		{`個人情報`, `"個人情報"`},
+		{`個人(情報|データ)`, `"個人情報" | "個人データ"`},
+		{`第三者.*提供`, `"第三者" & "提供"`},
+		{`(?:開示|訂正)(?:等)?の(?:請求|求め)`, `"開示等の請求" | "開示等の求め" | "開示の請求" | "開示の求め" | "訂正等の請求" | "訂正等の求め" | "訂正の請求" | "訂正の求め"`},
+		{`^\s*第[0-9]+条`, `"第" & ("0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9") & "条"`},
+		{`(?i)cookie`, `(?i)"COOKIE"`},
+		{`(?i)Google ?Analytics|クッキー`, `((?i)"GOOGLE" & (?i)"ANALYTICS") | "クッキー"`},
+		{`(?i)クッキー`, `"クッキー"`},
+		{`a*`, `*`},
+		{`(安全管理|保護)?措置`, `"措置"`},
+		{`x|.*`, `*`},
+		{`[、。]です`, `"、です" | "。です"`},
+		{`(?:委託|提供)+先`, `("委託" | "提供") & "先"`},
+	} {
+		got := MustCompile(tc.expr).Prefilter()
+		if got != tc.want {
+			t.Errorf("%s: prefilter %s, want %s", tc.expr, got, tc.want)
+		}
+	}
+}
+
+// The prefilter is sound when every string the pattern matches passes it.
+func TestPrefilterSound(t *testing.T) {
+	exprs := []string{`個人(情報|データ)`, `第三者.*提供`, `(?:開示|訂正)(?:等)?の(?:請求|求め)`, `^\s*第[0-9]+条`,
+		`(安全管理|保護)?措置`, `[、。]です`, `(?:委託|提供)+先`, `(?i)ＡＢＣ|cookie`, `[ぁ-ん]{2,}を`}
+	exprs = append(exprs, `(?i)kelvin`, `(?i)ss`, `(?i)[k-m]+ey`)
+	inputs := []string{"\u212Aelvin", "ſS", "\u212Aey", "", "個人情報を第三者に提供", "開示等の求め", "第12条", "措置", "保護措置", "。です", "委託提供先", "ＡＢＣ", "abc", "COOKIE", "ひらがなを", "を"}
+	for _, e := range exprs {
+		re := MustCompile(e)
+		for _, s := range inputs {
+			if re.Regexp.MatchString(s) && !re.MayMatch(s) {
+				t.Errorf("%s matches %q but the prefilter %s rejects it", e, s, re.Prefilter())
+			}
+		}
+	}
+}
+
+func TestMethodsAgree(t *testing.T) {
+	re := MustCompile(`(個人)(情報|データ)`)
+	std := regexp.MustCompile(`(個人)(情報|データ)`)
+	for _, s := range []string{"", "個人情報と個人データ", "なし", "個人"} {
+		if re.Split(s, -1) == nil != (std.Split(s, -1) == nil) || len(re.Split(s, -1)) != len(std.Split(s, -1)) {
+			t.Errorf("Split(%q) = %q, want %q", s, re.Split(s, -1), std.Split(s, -1))
+		}
+		if re.ReplaceAllString(s, "[$2]") != std.ReplaceAllString(s, "[$2]") {
+			t.Errorf("ReplaceAllString(%q) differs", s)
+		}
+		if len(re.FindAllStringSubmatchIndex(s, -1)) != len(std.FindAllStringSubmatchIndex(s, -1)) {
+			t.Errorf("FindAllStringSubmatchIndex(%q) differs", s)
+		}
+		if re.Split(s, 0) != nil {
+			t.Errorf("Split(%q, 0) should be nil", s)
+		}
+	}
+}
+
+// agree checks every overridden method against the standard matcher.
+func agree(t *testing.T, re *Regexp, s string) {
+	t.Helper()
+	std := re.Regexp
+	if std.MatchString(s) && !re.MayMatch(s) {
+		t.Fatalf("%q matches %q but the prefilter %s rejects it", std, s, re.Prefilter())
+	}
+	check := func(method string, got, want any) {
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q.%s(%q) = %v, want %v (%s)", std, method, s, got, want, re.shortcut())
+		}
+	}
+	check("MatchString", re.MatchString(s), std.MatchString(s))
+	check("FindString", re.FindString(s), std.FindString(s))
+	check("FindStringIndex", re.FindStringIndex(s), std.FindStringIndex(s))
+	check("FindStringSubmatch", re.FindStringSubmatch(s), std.FindStringSubmatch(s))
+	check("FindStringSubmatchIndex", re.FindStringSubmatchIndex(s), std.FindStringSubmatchIndex(s))
+	for _, n := range []int{-1, 0, 1, 2} {
+		check("FindAllString", re.FindAllString(s, n), std.FindAllString(s, n))
+		check("FindAllStringIndex", re.FindAllStringIndex(s, n), std.FindAllStringIndex(s, n))
+		check("FindAllStringSubmatch", re.FindAllStringSubmatch(s, n), std.FindAllStringSubmatch(s, n))
+		check("FindAllStringSubmatchIndex", re.FindAllStringSubmatchIndex(s, n), std.FindAllStringSubmatchIndex(s, n))
+		check("Split", re.Split(s, n), std.Split(s, n))
+	}
+	check("ReplaceAllString", re.ReplaceAllString(s, "<$0>"), std.ReplaceAllString(s, "<$0>"))
+	check("ReplaceAllLiteralString", re.ReplaceAllLiteralString(s, "$0"), std.ReplaceAllLiteralString(s, "$0"))
+	up := func(m string) string { return "[" + m + "]" }
+	check("ReplaceAllStringFunc", re.ReplaceAllStringFunc(s, up), std.ReplaceAllStringFunc(s, up))
+}
+
+func TestLiteralSets(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		lits bool
+	}{
+		{`訂正|修正|削除`, true},
+		{`情報(?:等)?`, true},
+		{`情報(?:等)??`, true},
+		{`a|ab|abc`, true},
+		{`ab|a`, true},
+		{`(?:株式|有限)会社|法人`, true},
+		{`^個人`, false},
+		{`個人\b`, false},
+		{`(?i)cookie`, false},
+		{`x*`, false},
+		{`(?:a|)`, false},
+	} {
+		re := MustCompile(tc.expr)
+		if (re.lits != nil) != tc.lits {
+			t.Errorf("%s: %s, want a literal set: %v", tc.expr, re.shortcut(), tc.lits)
+		}
+		for _, s := range []string{"", "訂正と削除と修正", "情報等の情報", "abcab a", "株式会社と有限会社と法人", "個人", "ab個人 個人x", "情報"} {
+			agree(t, re, s)
+		}
+	}
+}
+
+func TestStartLiterals(t *testing.T) {
+	for _, tc := range []struct{ expr, want string }{
+		{`(?:米国|英国)(?:に|の)[^。]{0,12}?(?:第三者|事業者)`, `starts ["米国" "英国"]`},
+		{`第\s*(\d+)\s*条`, `starts ["第"]`},
+		{`(\d{4})\s*年`, `starts ["0" "1" "2" "3" "4" "5" "6" "7" "8" "9"]`},
+		{`^\s*第`, `regexp`},
+		{`\b米国.*`, `regexp`},
+		{`(?:の)?米国.*`, `regexp`},
+		{`(?i)cookie.*`, `regexp`},
+		{`[^。]+。`, `regexp`},
+		{`(?:米国|英国).*|所在国`, `starts ["米国" "英国" "所在国"]`},
+		{`訂正|削除`, `literals ["訂正" "削除"]`},
+	} {
+		re := MustCompile(tc.expr)
+		if got := re.shortcut(); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.expr, got, tc.want)
+		}
+		for _, s := range []string{"", "米国の委託先である事業者と英国にある第三者", "第 3 条、第12条", "2024年と1999 年", "所在国:米国", "訂正や削除"} {
+			agree(t, re, s)
+		}
+	}
+}
+
+func FuzzAgainstRegexp(f *testing.F) {
+	f.Add(`個人(情報|データ)?の(第三者|委託)+先`, "個人情報の委託先")
+	f.Add(`(?i)[a-c]x{2,3}|y?z`, "AXX")
+	f.Add(`^(?:第[一二三]|[0-9]+)\.?\s*(目的|利用)$`, "第一 目的")
+	f.Add(`訂正|修正|削除`, "訂正と削除と修正")
+	f.Add(`a|ab|abc(?:d)?`, "abcdabab")
+	f.Add(`(?:米国|英国)(\S+)?(第三者|事業者)`, "米国第三者英国の事業者")
+	f.Add(`([0-9]{4})年(\d+)?`, "2024年12")
+	f.Fuzz(func(t *testing.T, expr, s string) {
+		re, err := Compile(expr)
+		if err != nil {
+			return
+		}
+		agree(t, re, s)
+	})
+}
+
+// foldRune's shortcut for kana and ideographs is only right if none of them
+// has case variants.
+func TestFoldRuneCJK(t *testing.T) {
+	for r := rune(0x3000); r < 0xA000; r++ {
+		if unicode.SimpleFold(r) != r {
+			t.Fatalf("%U has case variants", r)
+		}
+	}
+	for _, pair := range [][2]rune{{'k', 0x212A}, {'s', 0x17F}, {'a', 'A'}, {'ａ', 'Ａ'}} {
+		if foldRune(pair[0]) != foldRune(pair[1]) {
+			t.Errorf("%U and %U fold apart", pair[0], pair[1])
+		}
+	}
+}
