@@ -150,7 +150,7 @@ func placeholdersIn(doc *model.Document, s *model.Sentence, headings map[string]
 	}
 	example := exampleContext.MatchString(t)
 	if !onlyMarks(s.Block.Text) && !example {
-		for _, loc := range findWhen(t, "〇○◯●△□×", repeatedMarks) {
+		for _, loc := range repeatedMarks.FindAllStringIndex(t, -1) {
 			before, _ := utf8.DecodeLastRuneInString(t[:loc[0]])
 			after, _ := utf8.DecodeRuneInString(t[loc[1]:])
 			if kanjiDigit.MatchString(string(before)) || kanjiDigit.MatchString(string(after)) {
@@ -159,30 +159,30 @@ func placeholdersIn(doc *model.Document, s *model.Sentence, headings map[string]
 			add(loc[0], loc[1])
 		}
 	}
-	for _, loc := range findWhen(t, "【[［<＜〈{$", fieldInBrackets) {
+	for _, loc := range fieldInBrackets.FindAllStringIndex(t, -1) {
 		if isFieldLabel(doc, s, loc) || strings.HasPrefix(t[loc[1]:], "(") && strings.HasSuffix(t[:loc[1]], "]") {
 			continue // a label, or a Markdown link whose text is a field name ([URL](https://…))
 		}
 		add(loc[0], loc[1])
 	}
-	for _, loc := range findWhen(t, "【", instructionInBrackets) {
+	for _, loc := range instructionInBrackets.FindAllStringIndex(t, -1) {
 		add(loc[0], loc[1])
 	}
-	for _, loc := range findWhen(t, "【", anyBracket) {
+	for _, loc := range anyBracket.FindAllStringIndex(t, -1) {
 		if !added(loc[0]) && isDraftBlank(doc, s, loc, headings) {
 			add(loc[0], loc[1])
 		}
 	}
-	for _, loc := range findWhen(t, "Xx", crossRun) {
+	for _, loc := range crossRun.FindAllStringIndex(t, -1) {
 		if example || loc[0] > 0 && isLatinLetter(t[loc[0]-1]) || loc[1] < len(t) && isLatinLetter(t[loc[1]]) {
 			continue // XXX inside a word (XXXL, Xxxon)
 		}
 		add(loc[0], loc[1])
 	}
-	for _, loc := range findWhen(t, "ダテこLl", dummyText) {
+	for _, loc := range dummyText.FindAllStringIndex(t, -1) {
 		add(loc[0], loc[1])
 	}
-	for _, loc := range findWhen(t, "TF", todoMark) {
+	for _, loc := range todoMark.FindAllStringIndex(t, -1) {
 		next, _ := utf8.DecodeRuneInString(t[loc[1]:])
 		if loc[0] > 0 && isLatinLetter(t[loc[0]-1]) || loc[1] < len(t) && unicode.IsLetter(next) {
 			continue // a word (TODOリスト, TBDs), not a note to the author
@@ -190,15 +190,6 @@ func placeholdersIn(doc *model.Document, s *model.Sentence, headings map[string]
 		add(loc[0], loc[1])
 	}
 	return out
-}
-
-// findWhen runs re on t only when t contains one of the characters that
-// every match of re contains: most sentences contain none.
-func findWhen(t, chars string, re *rx.Regexp) [][]int {
-	if !strings.ContainsAny(t, chars) {
-		return nil
-	}
-	return re.FindAllStringIndex(t, -1)
 }
 
 // isFieldLabel reports whether a bracketed field name at loc is a label

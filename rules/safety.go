@@ -119,22 +119,17 @@ var safetyMeasure = [numSafetyCategories]*rx.Regexp{
 
 // safetyKeywords are, per category, literals one of which every match of
 // safetyMeasure contains: a cheap test before the costly expression.
-var safetyKeywords = [numSafetyCategories][]string{
-	catHandlingRules:  {"規程", "規定", "規則", "細則", "要領", "マニュアル", "手順", "ルール", "基準", "規律", "段階", "文書", "書面"},
-	catOrganizational: {"責任者", "管理者", "統括者", "責任部門", "管理部門", "担当役員", "CPO", "CISO", "DPO", "委員会", "体制", "インシデント", "監査", "点検", "状況", "日々の確認", "マネジメントシステム", "漏", "滅失", "毀損", "き損", "事故"},
-	catHuman:          {"教育", "研修", "トレーニング", "ラーニング", "啓発", "周知", "徹底", "説明", "指導", "伝え", "意識", "秘密", "守秘", "機密保持", "誓約", "就業規則"},
-	catPhysical:       {"入退", "入室", "入館", "立入", "立ち入", "施錠", "鍵", "キャビネット", "金庫", "持込", "持ち込", "持出", "持ち出", "持ち運", "盗難", "紛失", "廃棄", "破棄", "破壊", "溶解", "裁断", "媒体", "端末管理", "のぞき見", "覗き見", "クリア", "区域", "閲覧", "シュレッダー", "消去"},
-	catTechnical:      {"アクセス", "不正ソフトウェア", "ウイルス", "ウィルス", "マルウェア", "セキュリティソフト", "ウォール", "WAF", "侵入", "脆弱性", "パッチ", "ログ", "VPN", "認証", "パスワード", "暗号", "SSL", "TLS", "HTTPS", "https"},
+var safetyKeywords = [numSafetyCategories]*rx.Regexp{
+	catHandlingRules:  rx.Literals("規程", "規定", "規則", "細則", "要領", "マニュアル", "手順", "ルール", "基準", "規律", "段階", "文書", "書面"),
+	catOrganizational: rx.Literals("責任者", "管理者", "統括者", "責任部門", "管理部門", "担当役員", "CPO", "CISO", "DPO", "委員会", "体制", "インシデント", "監査", "点検", "状況", "日々の確認", "マネジメントシステム", "漏", "滅失", "毀損", "き損", "事故"),
+	catHuman:          rx.Literals("教育", "研修", "トレーニング", "ラーニング", "啓発", "周知", "徹底", "説明", "指導", "伝え", "意識", "秘密", "守秘", "機密保持", "誓約", "就業規則"),
+	catPhysical:       rx.Literals("入退", "入室", "入館", "立入", "立ち入", "施錠", "鍵", "キャビネット", "金庫", "持込", "持ち込", "持出", "持ち出", "持ち運", "盗難", "紛失", "廃棄", "破棄", "破壊", "溶解", "裁断", "媒体", "端末管理", "のぞき見", "覗き見", "クリア", "区域", "閲覧", "シュレッダー", "消去"),
+	catTechnical:      rx.Literals("アクセス", "不正ソフトウェア", "ウイルス", "ウィルス", "マルウェア", "セキュリティソフト", "ウォール", "WAF", "侵入", "脆弱性", "パッチ", "ログ", "VPN", "認証", "パスワード", "暗号", "SSL", "TLS", "HTTPS", "https"),
 }
 
 // safetyMayMatch reports whether text contains a keyword of the category.
 func safetyMayMatch(c safetyCategory, text string) bool {
-	for _, k := range safetyKeywords[c] {
-		if strings.Contains(text, k) {
-			return true
-		}
-	}
-	return false
+	return safetyKeywords[c].MatchString(text)
 }
 
 var (

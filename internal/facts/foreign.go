@@ -713,16 +713,9 @@ func (t *frTitles) section(sec *model.Section) bool {
 
 // frPlaceWords are the substrings without which no sentence names a
 // foreign place (a prefilter for the patterns built on frPlace).
-var frPlaceWords = append([]string{"外国", "海外", "国外", "国内外", "以外の国", "以外の地域", "当該国", "同国"}, foreignCountries...)
+var frPlaceWords = rx.Literals(append([]string{"外国", "海外", "国外", "国内外", "以外の国", "以外の地域", "当該国", "同国"}, foreignCountries...)...)
 
-func frHasPlace(text string) bool {
-	for _, w := range frPlaceWords {
-		if strings.Contains(text, w) {
-			return true
-		}
-	}
-	return false
-}
+func frHasPlace(text string) bool { return frPlaceWords.MatchString(text) }
 
 // frClauseAt returns the clause of s containing the byte offset (relative
 // to the sentence text).

@@ -5,11 +5,11 @@ import "strings"
 // litSet is a list of non-empty literals with their signature masks.
 type litSet struct {
 	lits  []string
-	masks [][]maskWord
+	masks []mask
 }
 
 func newLitSet(lits []string) *litSet {
-	ls := &litSet{lits: lits, masks: make([][]maskWord, len(lits))}
+	ls := &litSet{lits: lits, masks: make([]mask, len(lits))}
 	for i, l := range lits {
 		ls.masks[i] = maskOf(l)
 	}
@@ -26,11 +26,18 @@ type litScan struct {
 	nextAt []int // per literal: its first occurrence at or after the last search; -1 none; -2 not searched
 }
 
-func (ls *litSet) scan(s string, sig *signature) *litScan {
-	sc := &litScan{set: ls, s: s, nextAt: make([]int, len(ls.lits))}
+// scan starts a scan of s; buf, when long enough, holds the per-literal
+// state (the caller's stack array, so a scan allocates nothing).
+func (ls *litSet) scan(s string, sig *signature, buf []int) litScan {
+	sc := litScan{set: ls, s: s, nextAt: buf}
+	if len(ls.lits) <= len(buf) {
+		sc.nextAt = buf[:len(ls.lits)]
+	} else {
+		sc.nextAt = make([]int, len(ls.lits))
+	}
 	for i := range sc.nextAt {
 		sc.nextAt[i] = -2
-		if sig != nil && !sig.has(ls.masks[i]) {
+		if sig != nil && !sig.has(&ls.masks[i]) {
 			sc.nextAt[i] = -1
 		}
 	}

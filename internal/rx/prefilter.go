@@ -4,15 +4,24 @@ import (
 	"regexp/syntax"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // query is a condition on a string built from substring tests.
 type query struct {
 	op   queryOp
-	lit  string     // opLit
-	fold bool       // opLit: the literal matches case-insensitively
-	mask []maskWord // opLit: the signature bits of the literal's runes
-	sub  []query    // opAnd, opOr
+	lit  string  // opLit
+	fold bool    // opLit: the literal matches case-insensitively
+	mask mask    // opLit: the signature bits of the literal's runes
+	sub  []query // opAnd, opOr
+	// quick holds, for an opOr of literals, each literal's first mask word,
+	// tested in one tight loop before the literal's full test.
+	quick []maskWord
+}
+
+type maskWord struct {
+	index uint8
+	bits  uint64
 }
 
 type queryOp uint8
@@ -27,40 +36,48 @@ const (
 // eval tests the query on s. A lone exact literal is one strings.Contains;
 // anything larger first computes the signature of s once, so that each
 // literal is rejected by a few bit tests instead of a scan of s.
-func (q query) eval(s string) bool {
+func (q *query) eval(s string) bool {
 	switch {
 	case q.op == opAll:
 		return true
 	case q.op == opLit && !q.fold:
 		return strings.Contains(s, q.lit)
 	}
-	sig := signatureOf(s)
-	return q.evalSig(s, &sig)
+	var scratch signature
+	return q.evalSig(s, signatureOf(s, &scratch))
 }
 
 // needsSignature reports whether eval computes the signature.
-func (q query) needsSignature() bool {
+func (q *query) needsSignature() bool {
 	return q.op != opAll && (q.op != opLit || q.fold)
 }
 
-func (q query) evalSig(s string, sig *signature) bool {
+func (q *query) evalSig(s string, sig *signature) bool {
 	switch q.op {
 	case opLit:
-		if !sig.has(q.mask) {
+		if !sig.has(&q.mask) {
 			return false
 		}
 		// A case-insensitive literal is left to the matcher once its runes are present.
 		return q.fold || strings.Contains(s, q.lit)
 	case opAnd:
-		for _, c := range q.sub {
-			if !c.evalSig(s, sig) {
+		for i := range q.sub {
+			if !q.sub[i].evalSig(s, sig) {
 				return false
 			}
 		}
 		return true
 	case opOr:
-		for _, c := range q.sub {
-			if c.evalSig(s, sig) {
+		if q.quick != nil {
+			for i, w := range q.quick {
+				if sig[w.index%sigWords]&w.bits == w.bits && q.sub[i].evalSig(s, sig) {
+					return true
+				}
+			}
+			return false
+		}
+		for i := range q.sub {
+			if q.sub[i].evalSig(s, sig) {
 				return true
 			}
 		}
@@ -135,7 +152,16 @@ func or(qs ...query) query {
 	case 1:
 		return out[0]
 	}
-	return query{op: opOr, sub: out}
+	q := query{op: opOr, sub: out}
+	quick := make([]maskWord, len(out))
+	for i, c := range out {
+		if c.op != opLit || c.mask.n == 0 {
+			return q
+		}
+		quick[i] = maskWord{index: c.mask.index[0], bits: c.mask.bits[0]}
+	}
+	q.quick = quick
+	return q
 }
 
 // anyOf is the condition "s contains one of set". A set holding "" needs
@@ -209,6 +235,9 @@ func analyze(re *syntax.Regexp) info {
 		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return info{exact: []string{""}, assert: true}
 	case syntax.OpLiteral:
+		if hasRuneError(re) {
+			return info{}
+		}
 		if re.Flags&syntax.FoldCase != 0 {
 			for _, r := range re.Rune {
 				if unicode.SimpleFold(r) != r {
@@ -220,6 +249,9 @@ func analyze(re *syntax.Regexp) info {
 		}
 		return info{exact: []string{string(re.Rune)}}
 	case syntax.OpCharClass:
+		if hasRuneError(re) {
+			return info{}
+		}
 		n := 0
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			n += int(re.Rune[i+1]-re.Rune[i]) + 1
@@ -326,7 +358,24 @@ func cross(a, b []string) []string {
 // anchor, a word boundary, an optional part or a wide class).
 func startLiterals(re *syntax.Regexp) []string {
 	switch re.Op {
-	case syntax.OpLiteral, syntax.OpCharClass:
+	case syntax.OpLiteral:
+		if hasRuneError(re) {
+			return nil
+		}
+		if re.Flags&syntax.FoldCase == 0 {
+			return []string{string(re.Rune)}
+		}
+		// Case-insensitive: the runes up to the first one with case
+		// variants, or else that rune in each of its variants.
+		n := 0
+		for n < len(re.Rune) && unicode.SimpleFold(re.Rune[n]) == re.Rune[n] {
+			n++
+		}
+		if n > 0 {
+			return []string{string(re.Rune[:n])}
+		}
+		return foldOrbit(re.Rune[0])
+	case syntax.OpCharClass:
 		in := analyze(re)
 		if in.exact == nil || contains(in.exact, "") {
 			return nil
@@ -355,4 +404,83 @@ func startLiterals(re *syntax.Regexp) []string {
 		return out
 	}
 	return nil
+}
+
+// maxSpan returns the most bytes a match of re can cover, or -1 when that
+// is unbounded or when the pattern looks at text past its match (an end
+// anchor or a word boundary), which a shortened input would change.
+func maxSpan(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpNoMatch, syntax.OpBeginLine, syntax.OpBeginText:
+		return 0
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return utf8.UTFMax * len(re.Rune) // a case variant may be longer (k, K: U+212A)
+		}
+		n := 0
+		for _, r := range re.Rune {
+			n += utf8.RuneLen(r)
+		}
+		return n
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return 0
+		}
+		return utf8.RuneLen(re.Rune[len(re.Rune)-1]) // ranges are sorted: the last is the widest
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxSpan(re.Sub[0])
+	case syntax.OpRepeat:
+		sub := maxSpan(re.Sub[0])
+		if re.Max < 0 || sub < 0 {
+			return -1
+		}
+		return re.Max * sub
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			n := maxSpan(sub)
+			if n < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total
+	}
+	// OpStar, OpPlus, OpEndLine, OpEndText, OpWordBoundary, OpNoWordBoundary.
+	return -1
+}
+
+// foldOrbit returns r and every rune that matches it case-insensitively.
+func foldOrbit(r rune) []string {
+	out := []string{string(r)}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		out = append(out, string(f))
+	}
+	return out
+}
+
+// hasRuneError reports whether a literal or class matches U+FFFD, which
+// the matcher also matches against each invalid byte of the input: no
+// substring search stands in for that.
+func hasRuneError(re *syntax.Regexp) bool {
+	if re.Op == syntax.OpLiteral {
+		for _, r := range re.Rune {
+			if r == utf8.RuneError {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		if re.Rune[i] <= utf8.RuneError && utf8.RuneError <= re.Rune[i+1] {
+			return true
+		}
+	}
+	return false
 }

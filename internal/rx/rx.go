@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"strings"
 )
 
 // Regexp is a compiled pattern with its shortcuts.
@@ -33,6 +34,10 @@ type Regexp struct {
 	// match; anchored is the pattern matched at one position.
 	starts   *litSet
 	anchored *regexp.Regexp
+	// span bounds the bytes a match covers (-1: unbounded), so an anchored
+	// try reads only that much: Go's backtracker costs in proportion to
+	// the input it is given, even when it fails at the first rune.
+	span int
 }
 
 // Compile parses expr (RE2 syntax, as regexp.Compile) and derives its shortcuts.
@@ -57,7 +62,7 @@ func Compile(expr string) (*Regexp, error) {
 			if err != nil {
 				return nil, err
 			}
-			out.starts, out.anchored = newLitSet(first), anchored
+			out.starts, out.anchored, out.span = newLitSet(first), anchored, maxSpan(tree)
 		}
 	}
 	return out, nil
@@ -70,6 +75,16 @@ func MustCompile(expr string) *Regexp {
 		panic(`rx: Compile(` + expr + `): ` + err.Error())
 	}
 	return re
+}
+
+// Literals compiles the alternation of the given words, matched as they
+// are (a keyword list; such a pattern is matched by substring search).
+func Literals(words ...string) *Regexp {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return MustCompile(strings.Join(quoted, "|"))
 }
 
 // MayMatch reports whether s contains the literals every match needs. False
@@ -106,19 +121,15 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		}
 		return re.Regexp.FindAllStringIndex(s, n)
 	}
-	var sig *signature
-	if re.pre.needsSignature() {
-		g := signatureOf(s)
-		if !re.pre.evalSig(s, &g) {
-			return nil
-		}
-		sig = &g
-	} else if !re.pre.eval(s) {
+	var scratch signature
+	sig, ok := re.admit(s, &scratch)
+	if !ok {
 		return nil
 	}
 	var out [][]int
 	if re.lits != nil {
-		scan := re.lits.scan(s, sig)
+		var buf [16]int
+		scan := re.lits.scan(s, sig, buf[:])
 		for from := 0; n < 0 || len(out) < n; {
 			at, which := scan.next(from)
 			if at < 0 {
@@ -130,7 +141,8 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		}
 		return out
 	}
-	scan := re.starts.scan(s, sig)
+	var buf [16]int
+	scan := re.starts.scan(s, sig, buf[:])
 	for from := 0; n < 0 || len(out) < n; {
 		at, _ := scan.next(from)
 		if at < 0 {
@@ -138,9 +150,9 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		}
 		var loc []int
 		if sub {
-			loc = re.anchored.FindStringSubmatchIndex(s[at:])
+			loc = re.anchored.FindStringSubmatchIndex(re.window(s, at))
 		} else {
-			loc = re.anchored.FindStringIndex(s[at:])
+			loc = re.anchored.FindStringIndex(re.window(s, at))
 		}
 		if loc == nil {
 			from = at + 1 // a literal never starts inside a rune, so this skips nothing
@@ -157,6 +169,25 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 	return out
 }
 
+// admit runs the prefilter, returning the signature of s when it was
+// computed (the literal scans use it to skip absent literals); scratch
+// holds it when it is not cached.
+func (re *Regexp) admit(s string, scratch *signature) (*signature, bool) {
+	if !re.pre.needsSignature() {
+		return nil, re.pre.eval(s)
+	}
+	sig := signatureOf(s, scratch)
+	return sig, re.pre.evalSig(s, sig)
+}
+
+// window is the text an anchored try at position at needs to see.
+func (re *Regexp) window(s string, at int) string {
+	if re.span >= 0 && at+re.span < len(s) {
+		return s[at : at+re.span]
+	}
+	return s[at:]
+}
+
 func (re *Regexp) first(s string, sub bool) []int {
 	if ms := re.matches(s, 1, sub); len(ms) > 0 {
 		return ms[0]
@@ -165,10 +196,29 @@ func (re *Regexp) first(s string, sub bool) []int {
 }
 
 func (re *Regexp) MatchString(s string) bool {
-	if re.lits == nil && re.starts == nil {
+	switch {
+	case re.lits != nil:
+		return re.pre.eval(s) // the prefilter of a literal set is exact
+	case re.starts == nil:
 		return re.pre.eval(s) && re.Regexp.MatchString(s)
 	}
-	return re.first(s, false) != nil
+	var scratch signature
+	sig, ok := re.admit(s, &scratch)
+	if !ok {
+		return false
+	}
+	var buf [16]int
+	scan := re.starts.scan(s, sig, buf[:])
+	for from := 0; ; {
+		at, _ := scan.next(from)
+		if at < 0 {
+			return false
+		}
+		if re.anchored.MatchString(re.window(s, at)) {
+			return true
+		}
+		from = at + 1
+	}
 }
 
 func (re *Regexp) FindString(s string) string {

@@ -130,7 +130,8 @@ func TestStartLiterals(t *testing.T) {
 		{`^\s*第`, `regexp`},
 		{`\b米国.*`, `regexp`},
 		{`(?:の)?米国.*`, `regexp`},
-		{`(?i)cookie.*`, `regexp`},
+		{`(?i)cookie.*`, `starts ["C" "c"]`},
+		{`(?i)kelvin|クッキー`, "starts [\"K\" \"k\" \"\u212a\" \"クッキー\"]"},
 		{`[^。]+。`, `regexp`},
 		{`(?:米国|英国).*|所在国`, `starts ["米国" "英国" "所在国"]`},
 		{`訂正|削除`, `literals ["訂正" "削除"]`},
@@ -153,6 +154,7 @@ func FuzzAgainstRegexp(f *testing.F) {
 	f.Add(`a|ab|abc(?:d)?`, "abcdabab")
 	f.Add(`(?:米国|英国)(\S+)?(第三者|事業者)`, "米国第三者英国の事業者")
 	f.Add(`([0-9]{4})年(\d+)?`, "2024年12")
+	f.Add("a\uFFFDb|[\uFFF0-\uFFFF]x", "a\xffb\xfex")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := Compile(expr)
 		if err != nil {

@@ -1,25 +1,77 @@
 package rx
 
 import (
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
-// signature is a 512-bit set of the (case-folded, hashed) runes of a
-// string. If s contains a literal, every rune of the literal is in s, so
-// the literal's bits are all set in s's signature: a missing bit proves the
-// literal absent. Collisions only let more strings through.
-type signature [8]uint64
+// signature is a 4096-bit set of the (case-folded, hashed) runes and
+// pairs of adjacent runes of a string. If s contains a literal, the
+// literal's runes and pairs all occur in s, so their bits are all set in
+// s's signature: a missing bit proves the literal absent. Collisions only
+// let more strings through. Pairs make the test sharp: a sentence about
+// 利用目的 has the runes of 利用履歴 but not the pair 用履. With about a
+// hundred bits set for a sentence, an absent literal is rejected by its
+// first bit test nineteen times in twenty.
+type signature [sigWords]uint64
 
-// maskWord is one word of a literal's bits; a literal has few runes, so
-// its mask is kept sparse.
-type maskWord struct {
-	index int
-	bits  uint64
+const (
+	sigWords = 64
+	sigShift = 32 - 12 // hashes keep 12 bits: 4096 positions
+)
+
+// mask is the bits of a literal, kept sparse: up to four words of the
+// signature with their bits (its first pairs), still a test every string
+// containing the literal passes.
+type mask struct {
+	n     int
+	index [4]uint8
+	bits  [4]uint64
 }
 
-func signatureOf(s string) signature {
+// The rules test one sentence against hundreds of patterns, so the
+// signature of a string is remembered: sigCache maps a string's memory
+// (data pointer and length) to its signature. An entry holds the string
+// itself, which keeps that memory from being freed and reused for other
+// bytes while the entry exists: equal pointer and length then mean equal
+// contents. Slots are replaced whole through atomic pointers, so workers
+// checking documents in parallel share the cache without locks. What it
+// keeps alive is bounded by the slot count (recent sentences' documents).
+const (
+	sigCacheSlots  = 4096
+	sigCacheMinLen = 24 // shorter strings are cheaper to sign than to look up
+)
+
+type sigEntry struct {
+	s   string
+	sig signature
+}
+
+var sigCache [sigCacheSlots]atomic.Pointer[sigEntry]
+
+// signatureOf returns the signature of s, from the cache when it holds s;
+// a short string's is computed into scratch.
+func signatureOf(s string, scratch *signature) *signature {
+	if len(s) < sigCacheMinLen {
+		*scratch = computeSignature(s)
+		return scratch
+	}
+	data := unsafe.StringData(s)
+	h := (uintptr(unsafe.Pointer(data)) ^ uintptr(len(s))*0x9E3779B1) * 0x9E3779B97F4A7C15 >> 52 % sigCacheSlots
+	slot := &sigCache[h]
+	if e := slot.Load(); e != nil && unsafe.StringData(e.s) == data && len(e.s) == len(s) {
+		return &e.sig
+	}
+	e := &sigEntry{s: s, sig: computeSignature(s)}
+	slot.Store(e)
+	return &e.sig
+}
+
+func computeSignature(s string) signature {
 	var g signature
+	prev := rune(-1)
 	for i := 0; i < len(s); {
 		c := s[i]
 		var r rune
@@ -37,39 +89,64 @@ func signatureOf(s string) signature {
 			r, n = utf8.DecodeRuneInString(s[i:])
 			i += n
 		}
-		b := runeBit(r)
-		g[b>>6] |= 1 << (b & 63)
+		f := foldRune(r)
+		g.set(runeBit(f))
+		if prev >= 0 {
+			g.set(pairBit(prev, f))
+		}
+		prev = f
 	}
 	return g
 }
 
-func (g *signature) has(mask []maskWord) bool {
-	for _, w := range mask {
-		if g[w.index]&w.bits != w.bits {
+func (g *signature) set(b uint32) { g[b>>6] |= 1 << (b & 63) }
+
+func (g *signature) has(m *mask) bool {
+	for i := 0; i < m.n; i++ {
+		if g[m.index[i]%sigWords]&m.bits[i] != m.bits[i] {
 			return false
 		}
 	}
 	return true
 }
 
-func maskOf(lit string) []maskWord {
-	var g signature
-	for _, r := range lit {
-		b := runeBit(r)
-		g[b>>6] |= 1 << (b & 63)
-	}
-	var out []maskWord
-	for i, w := range g {
-		if w != 0 {
-			out = append(out, maskWord{index: i, bits: w})
+// maskOf returns the mask of a literal: its pairs of runes, or its rune
+// when it has one. Words are kept in the order the pairs occur.
+func maskOf(lit string) mask {
+	var m mask
+	add := func(b uint32) {
+		w, bit := uint8(b>>6), uint64(1)<<(b&63)
+		for i := 0; i < m.n; i++ {
+			if m.index[i] == w {
+				m.bits[i] |= bit
+				return
+			}
+		}
+		if m.n < len(m.index) {
+			m.index[m.n], m.bits[m.n] = w, bit
+			m.n++
 		}
 	}
-	return out
+	prev := rune(-1)
+	for _, r := range lit {
+		f := foldRune(r)
+		if prev >= 0 {
+			add(pairBit(prev, f))
+		}
+		prev = f
+	}
+	if m.n == 0 && prev >= 0 {
+		add(runeBit(prev))
+	}
+	return m
 }
 
-// runeBit hashes the case-folded rune to one of 512 bits.
-func runeBit(r rune) uint32 {
-	return uint32(foldRune(r)) * 0x9E3779B1 >> 23
+// runeBit and pairBit hash a folded rune, or two adjacent ones, to one of
+// the signature's bits.
+func runeBit(f rune) uint32 { return uint32(f) * 0x9E3779B1 >> sigShift }
+
+func pairBit(p, f rune) uint32 {
+	return (uint32(p)*0x85EBCA6B ^ uint32(f)*0xC2B2AE35 ^ 0x27D4EB2F) * 0x9E3779B1 >> sigShift
 }
 
 // foldRune maps a rune to the smallest rune of its simple case-folding
