@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 )
@@ -31,7 +33,41 @@ func (e *exitError) Error() string {
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0-dev"
 
-func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+// profiling is the state of the hidden --cpuprofile flag: a CPU profile of
+// the whole command, for measuring where time goes (.ci/perf.sh uses it).
+type profiling struct {
+	path string
+	file *os.File
+}
+
+func (p *profiling) start() error {
+	if p.path == "" {
+		return nil
+	}
+	f, err := os.Create(p.path)
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("--cpuprofile: %w", err)}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return &exitError{code: exitUsage, err: fmt.Errorf("--cpuprofile: %w", err)}
+	}
+	p.file = f
+	return nil
+}
+
+// stop ends the profile; it runs after the command whatever its outcome
+// (cobra skips post-run hooks when a command returns an error, as check
+// does when it finds something).
+func (p *profiling) stop() {
+	if p.file != nil {
+		pprof.StopCPUProfile()
+		p.file.Close()
+		p.file = nil
+	}
+}
+
+func newRootCmd(stdin io.Reader, stdout, stderr io.Writer, prof *profiling) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "appilint",
 		Short: "Compliance linter for Japanese privacy policies (APPI / 個人情報保護法)",
@@ -40,7 +76,12 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 			"missing or wrong with the article and wording to add.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			return prof.start()
+		},
 	}
+	root.PersistentFlags().StringVar(&prof.path, "cpuprofile", "", "write a CPU profile of the command to `file` (for performance work)")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -53,9 +94,11 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 
 // run executes the CLI and returns the process exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := newRootCmd(stdin, stdout, stderr)
+	prof := &profiling{}
+	root := newRootCmd(stdin, stdout, stderr, prof)
 	root.SetArgs(args)
 	err := root.Execute()
+	prof.stop()
 	if err == nil {
 		return exitOK
 	}

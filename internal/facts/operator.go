@@ -463,16 +463,9 @@ func entitiesIn(s string) [][2]int {
 
 // legalFormHints are substrings that every legal form contains: testing
 // them is much cheaper than running legalFormPattern on every sentence.
-var legalFormHints = []string{"会社", "法人", "組合", "金庫", "(株)", "㈱", "(有)", "㈲", "(同)"}
+var legalFormHints = rx.Literals("会社", "法人", "組合", "金庫", "(株)", "㈱", "(有)", "㈲", "(同)")
 
-func mayHaveLegalForm(s string) bool {
-	for _, h := range legalFormHints {
-		if strings.Contains(s, h) {
-			return true
-		}
-	}
-	return false
-}
+func mayHaveLegalForm(s string) bool { return legalFormHints.MatchString(s) }
 
 // maxNameRunes bounds how far a business name is read from its legal form.
 const maxNameRunes = 40

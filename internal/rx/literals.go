@@ -18,8 +18,8 @@ func newLitSet(lits []string) *litSet {
 
 // litScan finds occurrences of a litSet's literals in s, in order. Each
 // literal's next occurrence is remembered, so s is searched about once per
-// literal however many occurrences are asked for; a literal whose runes are
-// missing from the signature (when there is one) is never searched.
+// literal however many occurrences are asked for; a literal the probe (when
+// there is one) proves absent is never searched.
 type litScan struct {
 	set    *litSet
 	s      string
@@ -28,7 +28,7 @@ type litScan struct {
 
 // scan starts a scan of s; buf, when long enough, holds the per-literal
 // state (the caller's stack array, so a scan allocates nothing).
-func (ls *litSet) scan(s string, sig *signature, buf []int) litScan {
+func (ls *litSet) scan(s string, p *probe, buf []int) litScan {
 	sc := litScan{set: ls, s: s, nextAt: buf}
 	if len(ls.lits) <= len(buf) {
 		sc.nextAt = buf[:len(ls.lits)]
@@ -37,7 +37,7 @@ func (ls *litSet) scan(s string, sig *signature, buf []int) litScan {
 	}
 	for i := range sc.nextAt {
 		sc.nextAt[i] = -2
-		if sig != nil && !sig.has(&ls.masks[i]) {
+		if p != nil && !p.has(&ls.masks[i]) {
 			sc.nextAt[i] = -1
 		}
 	}

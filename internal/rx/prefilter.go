@@ -40,44 +40,49 @@ func (q *query) eval(s string) bool {
 	switch {
 	case q.op == opAll:
 		return true
-	case q.op == opLit && !q.fold:
+	case q.op == opLit && !q.fold && len(s) < longString:
 		return strings.Contains(s, q.lit)
 	}
-	var scratch signature
-	return q.evalSig(s, signatureOf(s, &scratch))
+	p := probeOf(s)
+	return q.evalSig(s, &p)
 }
 
-// needsSignature reports whether eval computes the signature.
+// longString is the length from which a lone literal is first tested
+// against the cached signature rather than searched for.
+const longString = 64
+
+// needsSignature reports whether eval takes a probe of the string.
 func (q *query) needsSignature() bool {
 	return q.op != opAll && (q.op != opLit || q.fold)
 }
 
-func (q *query) evalSig(s string, sig *signature) bool {
+// evalSig tests the query on s with its probe.
+func (q *query) evalSig(s string, p *probe) bool {
 	switch q.op {
 	case opLit:
-		if !sig.has(&q.mask) {
+		if !p.has(&q.mask) {
 			return false
 		}
 		// A case-insensitive literal is left to the matcher once its runes are present.
 		return q.fold || strings.Contains(s, q.lit)
 	case opAnd:
 		for i := range q.sub {
-			if !q.sub[i].evalSig(s, sig) {
+			if !q.sub[i].evalSig(s, p) {
 				return false
 			}
 		}
 		return true
 	case opOr:
-		if q.quick != nil {
+		if q.quick != nil && p.full != nil {
 			for i, w := range q.quick {
-				if sig[w.index%sigWords]&w.bits == w.bits && q.sub[i].evalSig(s, sig) {
+				if p.full[w.index%sigWords]&w.bits == w.bits && q.sub[i].evalSig(s, p) {
 					return true
 				}
 			}
 			return false
 		}
 		for i := range q.sub {
-			if q.sub[i].evalSig(s, sig) {
+			if q.sub[i].evalSig(s, p) {
 				return true
 			}
 		}
@@ -388,7 +393,7 @@ func startLiterals(re *syntax.Regexp) []string {
 			return startLiterals(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		return startLiterals(re.Sub[0])
+		return concatStarts(re.Sub)
 	case syntax.OpAlternate:
 		var out []string
 		for _, sub := range re.Sub {
@@ -396,7 +401,11 @@ func startLiterals(re *syntax.Regexp) []string {
 			if first == nil {
 				return nil
 			}
-			out = append(out, first...)
+			for _, f := range first {
+				if !contains(out, f) {
+					out = append(out, f)
+				}
+			}
 			if len(out) > maxStarts {
 				return nil
 			}
@@ -483,4 +492,23 @@ func hasRuneError(re *syntax.Regexp) bool {
 		}
 	}
 	return false
+}
+
+// concatStarts returns the start literals of a concatenation: those of its
+// first part, lengthened by the parts after it while they are small exact
+// sets (the parser factors 米国|英国 into [米英]国, and 国 alone would be a
+// poor place to start from).
+func concatStarts(parts []*syntax.Regexp) []string {
+	starts := startLiterals(parts[0])
+	if first := analyze(parts[0]); starts == nil || first.exact == nil || first.assert || len(first.exact) != len(starts) {
+		return starts // the first part is more than its start literals: nothing can follow them
+	}
+	for _, p := range parts[1:] {
+		in := analyze(p)
+		if in.exact == nil || in.assert || len(starts)*len(in.exact) > maxExact {
+			break
+		}
+		starts = cross(starts, in.exact)
+	}
+	return starts
 }

@@ -62,11 +62,14 @@ func Compile(expr string) (*Regexp, error) {
 			if err != nil {
 				return nil, err
 			}
-			out.starts, out.anchored, out.span = newLitSet(first), anchored, maxSpan(tree)
+			out.starts, out.anchored, out.span = newLitSet(prefixFree(first)), anchored, maxSpan(tree)
 		}
 	}
+	All = append(All, out)
 	return out, nil
 }
+
+var All []*Regexp
 
 // MustCompile is Compile that panics on a bad pattern; for package-level patterns.
 func MustCompile(expr string) *Regexp {
@@ -94,7 +97,28 @@ func (re *Regexp) MayMatch(s string) bool { return re.pre.eval(s) }
 // Prefilter describes the literal condition, for tests and debugging.
 func (re *Regexp) Prefilter() string { return re.pre.String() }
 
+// prefixFree drops each literal that begins with another of the set: where
+// it occurs, the shorter one does too, and a start position is all that counts.
+func prefixFree(lits []string) []string {
+	var out []string
+	for _, l := range lits {
+		covered := false
+		for _, m := range lits {
+			if len(m) < len(l) && strings.HasPrefix(l, m) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // shortcut names the way the pattern is matched, for tests.
+func (re *Regexp) Shortcut() string { return re.shortcut() }
+
 func (re *Regexp) shortcut() string {
 	switch {
 	case re.lits != nil:
@@ -121,15 +145,18 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		}
 		return re.Regexp.FindAllStringIndex(s, n)
 	}
-	var scratch signature
-	sig, ok := re.admit(s, &scratch)
+	p, taken, ok := re.admit(s)
 	if !ok {
 		return nil
+	}
+	var pp *probe
+	if taken {
+		pp = &p
 	}
 	var out [][]int
 	if re.lits != nil {
 		var buf [16]int
-		scan := re.lits.scan(s, sig, buf[:])
+		scan := re.lits.scan(s, pp, buf[:])
 		for from := 0; n < 0 || len(out) < n; {
 			at, which := scan.next(from)
 			if at < 0 {
@@ -142,7 +169,7 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		return out
 	}
 	var buf [16]int
-	scan := re.starts.scan(s, sig, buf[:])
+	scan := re.starts.scan(s, pp, buf[:])
 	for from := 0; n < 0 || len(out) < n; {
 		at, _ := scan.next(from)
 		if at < 0 {
@@ -169,15 +196,14 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 	return out
 }
 
-// admit runs the prefilter, returning the signature of s when it was
-// computed (the literal scans use it to skip absent literals); scratch
-// holds it when it is not cached.
-func (re *Regexp) admit(s string, scratch *signature) (*signature, bool) {
+// admit runs the prefilter, returning the probe of s when it was taken
+// (the literal scans use it to skip absent literals).
+func (re *Regexp) admit(s string) (p probe, taken, ok bool) {
 	if !re.pre.needsSignature() {
-		return nil, re.pre.eval(s)
+		return p, false, re.pre.eval(s)
 	}
-	sig := signatureOf(s, scratch)
-	return sig, re.pre.evalSig(s, sig)
+	p = probeOf(s)
+	return p, true, re.pre.evalSig(s, &p)
 }
 
 // window is the text an anchored try at position at needs to see.
@@ -202,13 +228,16 @@ func (re *Regexp) MatchString(s string) bool {
 	case re.starts == nil:
 		return re.pre.eval(s) && re.Regexp.MatchString(s)
 	}
-	var scratch signature
-	sig, ok := re.admit(s, &scratch)
+	p, taken, ok := re.admit(s)
 	if !ok {
 		return false
 	}
+	var pp *probe
+	if taken {
+		pp = &p
+	}
 	var buf [16]int
-	scan := re.starts.scan(s, sig, buf[:])
+	scan := re.starts.scan(s, pp, buf[:])
 	for from := 0; ; {
 		at, _ := scan.next(from)
 		if at < 0 {

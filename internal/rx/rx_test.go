@@ -124,7 +124,7 @@ func TestLiteralSets(t *testing.T) {
 
 func TestStartLiterals(t *testing.T) {
 	for _, tc := range []struct{ expr, want string }{
-		{`(?:米国|英国)(?:に|の)[^。]{0,12}?(?:第三者|事業者)`, `starts ["米国" "英国"]`},
+		{`(?:米国|英国)(?:に|の)[^。]{0,12}?(?:第三者|事業者)`, `starts ["米国に" "米国の" "英国に" "英国の"]`},
 		{`第\s*(\d+)\s*条`, `starts ["第"]`},
 		{`(\d{4})\s*年`, `starts ["0" "1" "2" "3" "4" "5" "6" "7" "8" "9"]`},
 		{`^\s*第`, `regexp`},

@@ -19,16 +19,39 @@ type signature [sigWords]uint64
 
 const (
 	sigWords = 64
-	sigShift = 32 - 12 // hashes keep 12 bits: 4096 positions
+	sigShift = 32 - 12
 )
 
 // mask is the bits of a literal, kept sparse: up to four words of the
 // signature with their bits (its first pairs), still a test every string
 // containing the literal passes.
 type mask struct {
-	n     int
-	index [4]uint8
-	bits  [4]uint64
+	n      int
+	index  [4]uint8
+	bits   [4]uint64
+	folded uint64 // all the literal's bits folded into one word, for a short string's probe
+}
+
+// probe is what the literal tests read of a string: the cached signature
+// of a long string, or for a short one (a title, a label) its bits folded
+// into one word, cheaper to compute than to look up or to clear.
+type probe struct {
+	full  *signature
+	small uint64
+}
+
+func probeOf(s string) probe {
+	if len(s) < sigCacheMinLen {
+		return probe{small: foldedSignature(s)}
+	}
+	return probe{full: signatureOf(s)}
+}
+
+func (p *probe) has(m *mask) bool {
+	if p.full != nil {
+		return p.full.has(m)
+	}
+	return p.small&m.folded == m.folded
 }
 
 // The rules test one sentence against hundreds of patterns, so the
@@ -41,7 +64,7 @@ type mask struct {
 // keeps alive is bounded by the slot count (recent sentences' documents).
 const (
 	sigCacheSlots  = 4096
-	sigCacheMinLen = 24 // shorter strings are cheaper to sign than to look up
+	sigCacheMinLen = 24 // shorter strings get a folded probe instead
 )
 
 type sigEntry struct {
@@ -51,13 +74,8 @@ type sigEntry struct {
 
 var sigCache [sigCacheSlots]atomic.Pointer[sigEntry]
 
-// signatureOf returns the signature of s, from the cache when it holds s;
-// a short string's is computed into scratch.
-func signatureOf(s string, scratch *signature) *signature {
-	if len(s) < sigCacheMinLen {
-		*scratch = computeSignature(s)
-		return scratch
-	}
+// signatureOf returns the signature of s from the cache, computing it on a miss.
+func signatureOf(s string) *signature {
 	data := unsafe.StringData(s)
 	h := (uintptr(unsafe.Pointer(data)) ^ uintptr(len(s))*0x9E3779B1) * 0x9E3779B97F4A7C15 >> 52 % sigCacheSlots
 	slot := &sigCache[h]
@@ -73,22 +91,8 @@ func computeSignature(s string) signature {
 	var g signature
 	prev := rune(-1)
 	for i := 0; i < len(s); {
-		c := s[i]
-		var r rune
-		switch {
-		case c < utf8.RuneSelf:
-			r = rune(c)
-			i++
-		case 0xE3 <= c && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// U+3000..U+9FFF (kana, CJK): decoded inline, as it is most of
-			// the text; foldRune leaves these runes alone.
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			i += 3
-		default:
-			var n int
-			r, n = utf8.DecodeRuneInString(s[i:])
-			i += n
-		}
+		r, n := nextRune(s, i)
+		i += n
 		f := foldRune(r)
 		g.set(runeBit(f))
 		if prev >= 0 {
@@ -97,6 +101,36 @@ func computeSignature(s string) signature {
 		prev = f
 	}
 	return g
+}
+
+// foldedSignature is computeSignature with the 64 words ORed into one.
+func foldedSignature(s string) uint64 {
+	var w uint64
+	prev := rune(-1)
+	for i := 0; i < len(s); {
+		r, n := nextRune(s, i)
+		i += n
+		f := foldRune(r)
+		w |= 1 << (runeBit(f) & 63)
+		if prev >= 0 {
+			w |= 1 << (pairBit(prev, f) & 63)
+		}
+		prev = f
+	}
+	return w
+}
+
+// nextRune decodes the rune at s[i:] as range over a string would, with
+// kana and CJK (most of the text) decoded inline.
+func nextRune(s string, i int) (rune, int) {
+	c := s[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return rune(c), 1
+	case 0xE3 <= c && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 func (g *signature) set(b uint32) { g[b>>6] |= 1 << (b & 63) }
@@ -137,6 +171,9 @@ func maskOf(lit string) mask {
 	}
 	if m.n == 0 && prev >= 0 {
 		add(runeBit(prev))
+	}
+	for i := 0; i < m.n; i++ {
+		m.folded |= m.bits[i]
 	}
 	return m
 }
