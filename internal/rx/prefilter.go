@@ -2,6 +2,7 @@ package rx
 
 import (
 	"regexp/syntax"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -511,4 +512,97 @@ func concatStarts(parts []*syntax.Regexp) []string {
 		starts = cross(starts, in.exact)
 	}
 	return starts
+}
+
+// leadRunes returns, for a pattern anchored at the start of the text (^ or
+// \A without (?m)), the runes its match can begin with as sorted, merged
+// ranges; nil when the pattern is not so anchored or can match the empty
+// string (then every text may match).
+func leadRunes(re *syntax.Regexp) []rune {
+	if re.Op != syntax.OpConcat || len(re.Sub) < 2 || re.Sub[0].Op != syntax.OpBeginText {
+		return nil
+	}
+	ranges, nullable := leadOf(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[1:]})
+	if nullable {
+		return nil
+	}
+	return mergeRanges(ranges)
+}
+
+// leadOf returns the runes a match of re can begin with (unmerged ranges)
+// and whether re can match the empty string.
+func leadOf(re *syntax.Regexp) ([]rune, bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return nil, false
+	case syntax.OpLiteral:
+		r := re.Rune[0]
+		if re.Flags&syntax.FoldCase == 0 {
+			return []rune{r, r}, false
+		}
+		out := []rune{r, r}
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			out = append(out, f, f)
+		}
+		return out, false
+	case syntax.OpCharClass:
+		return re.Rune, false
+	case syntax.OpAnyCharNotNL:
+		return []rune{0, '\n' - 1, '\n' + 1, unicode.MaxRune}, false
+	case syntax.OpAnyChar:
+		return []rune{0, unicode.MaxRune}, false
+	case syntax.OpCapture, syntax.OpPlus:
+		return leadOf(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		r, _ := leadOf(re.Sub[0])
+		return r, true
+	case syntax.OpRepeat:
+		r, nullable := leadOf(re.Sub[0])
+		return r, nullable || re.Min == 0
+	case syntax.OpConcat:
+		var acc []rune
+		for _, p := range re.Sub {
+			r, nullable := leadOf(p)
+			acc = append(acc, r...)
+			if !nullable {
+				return acc, false
+			}
+		}
+		return acc, true
+	case syntax.OpAlternate:
+		var acc []rune
+		empty := false
+		for _, p := range re.Sub {
+			r, nullable := leadOf(p)
+			acc = append(acc, r...)
+			empty = empty || nullable
+		}
+		return acc, empty
+	}
+	// The empty match and the zero-width assertions consume nothing.
+	return nil, true
+}
+
+func mergeRanges(rs []rune) []rune {
+	type span struct{ lo, hi rune }
+	spans := make([]span, 0, len(rs)/2)
+	for i := 0; i+1 < len(rs); i += 2 {
+		spans = append(spans, span{rs[i], rs[i+1]})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].lo < spans[j].lo })
+	out := []rune{}
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp.lo <= out[n-1]+1 {
+			out[n-1] = max(out[n-1], sp.hi)
+			continue
+		}
+		out = append(out, sp.lo, sp.hi)
+	}
+	return out
+}
+
+// inRanges reports whether r lies in the sorted, merged ranges.
+func inRanges(r rune, ranges []rune) bool {
+	i := sort.Search(len(ranges)/2, func(i int) bool { return ranges[2*i+1] >= r })
+	return i < len(ranges)/2 && ranges[2*i] <= r
 }

@@ -21,6 +21,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"unicode/utf8"
 )
 
 // Regexp is a compiled pattern with its shortcuts.
@@ -34,6 +35,9 @@ type Regexp struct {
 	// match; anchored is the pattern matched at one position.
 	starts   *litSet
 	anchored *regexp.Regexp
+	// lead, for a pattern anchored at the text's start, is the runes a
+	// match begins with: a text starting with another cannot match.
+	lead []rune
 	// span bounds the bytes a match covers (-1: unbounded), so an anchored
 	// try reads only that much: Go's backtracker costs in proportion to
 	// the input it is given, even when it fails at the first rune.
@@ -52,7 +56,7 @@ func Compile(expr string) (*Regexp, error) {
 	}
 	tree = tree.Simplify()
 	in := analyze(tree)
-	out := &Regexp{Regexp: re, pre: in.query()}
+	out := &Regexp{Regexp: re, pre: in.query(), lead: leadRunes(tree)}
 	switch {
 	case in.exact != nil && !in.assert && !contains(in.exact, "") && re.NumSubexp() == 0:
 		out.lits = newLitSet(in.exact)
@@ -133,7 +137,7 @@ func (re *Regexp) shortcut() string {
 // matches of s, as FindAllStringSubmatchIndex would, or only their [start,
 // end] pairs when sub is false. It is the one place the shortcuts are used.
 func (re *Regexp) matches(s string, n int, sub bool) [][]int {
-	if n == 0 {
+	if n == 0 || re.excluded(s) {
 		return nil
 	}
 	if re.lits == nil && re.starts == nil {
@@ -196,6 +200,18 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 	return out
 }
 
+// excluded reports whether s cannot match because of its first rune.
+func (re *Regexp) excluded(s string) bool {
+	if re.lead == nil {
+		return false
+	}
+	if s == "" {
+		return true // the pattern needs at least one rune
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return !inRanges(r, re.lead)
+}
+
 // admit runs the prefilter, returning the probe of s when it was taken
 // (the literal scans use it to skip absent literals).
 func (re *Regexp) admit(s string) (p probe, taken, ok bool) {
@@ -223,6 +239,8 @@ func (re *Regexp) first(s string, sub bool) []int {
 
 func (re *Regexp) MatchString(s string) bool {
 	switch {
+	case re.excluded(s):
+		return false
 	case re.lits != nil:
 		return re.pre.eval(s) // the prefilter of a literal set is exact
 	case re.starts == nil:
@@ -312,21 +330,21 @@ func substrings(s string, loc []int) []string {
 // of $ expansions and empty matches); they only skip inputs the prefilter rejects.
 
 func (re *Regexp) ReplaceAllString(s, repl string) string {
-	if !re.pre.eval(s) {
+	if re.excluded(s) || !re.pre.eval(s) {
 		return s
 	}
 	return re.Regexp.ReplaceAllString(s, repl)
 }
 
 func (re *Regexp) ReplaceAllLiteralString(s, repl string) string {
-	if !re.pre.eval(s) {
+	if re.excluded(s) || !re.pre.eval(s) {
 		return s
 	}
 	return re.Regexp.ReplaceAllLiteralString(s, repl)
 }
 
 func (re *Regexp) ReplaceAllStringFunc(s string, repl func(string) string) string {
-	if !re.pre.eval(s) {
+	if re.excluded(s) || !re.pre.eval(s) {
 		return s
 	}
 	return re.Regexp.ReplaceAllStringFunc(s, repl)
@@ -337,7 +355,7 @@ func (re *Regexp) Split(s string, n int) []string {
 	if n == 0 {
 		return nil
 	}
-	if !re.pre.eval(s) && s != "" {
+	if s != "" && (re.excluded(s) || !re.pre.eval(s)) {
 		return []string{s}
 	}
 	return re.Regexp.Split(s, n)

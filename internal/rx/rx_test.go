@@ -146,6 +146,30 @@ func TestStartLiterals(t *testing.T) {
 	}
 }
 
+func TestLeadRunes(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		lead bool
+	}{
+		{`^\s*(?:[-*・]\s*|\d+\.\s*)+`, true},
+		{`^(?i)k`, true},
+		{`^\s*`, false},
+		{`(?m)^第`, false},
+		{`第|^a`, false},
+		{`^(?:a|)b`, true},
+		{`^$`, false},
+		{`^(?:\b)?x`, true},
+	} {
+		re := MustCompile(tc.expr)
+		if (re.lead != nil) != tc.lead {
+			t.Errorf("%s: lead %q, want one: %v", tc.expr, re.lead, tc.lead)
+		}
+		for _, s := range []string{"", "- 項目", "・a", "12. 目的", "第1条", "\u212A", "kx", "b", "ab", "x", " \t- x", "\xff"} {
+			agree(t, re, s)
+		}
+	}
+}
+
 func FuzzAgainstRegexp(f *testing.F) {
 	f.Add(`個人(情報|データ)?の(第三者|委託)+先`, "個人情報の委託先")
 	f.Add(`(?i)[a-c]x{2,3}|y?z`, "AXX")
@@ -155,6 +179,8 @@ func FuzzAgainstRegexp(f *testing.F) {
 	f.Add(`(?:米国|英国)(\S+)?(第三者|事業者)`, "米国第三者英国の事業者")
 	f.Add(`([0-9]{4})年(\d+)?`, "2024年12")
 	f.Add("a\uFFFDb|[\uFFF0-\uFFFF]x", "a\xffb\xfex")
+	f.Add(`^\s*(?:[-*・]\s*|\d+\.\s*)+`, " - 1. x")
+	f.Add(`^(?:(?i)k|[\x{FFFD}])+$`, "\u212Ak\xff")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := Compile(expr)
 		if err != nil {
