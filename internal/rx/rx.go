@@ -69,11 +69,8 @@ func Compile(expr string) (*Regexp, error) {
 			out.starts, out.anchored, out.span = newLitSet(prefixFree(first)), anchored, maxSpan(tree)
 		}
 	}
-	All = append(All, out)
 	return out, nil
 }
-
-var All []*Regexp
 
 // MustCompile is Compile that panics on a bad pattern; for package-level patterns.
 func MustCompile(expr string) *Regexp {
@@ -121,8 +118,6 @@ func prefixFree(lits []string) []string {
 }
 
 // shortcut names the way the pattern is matched, for tests.
-func (re *Regexp) Shortcut() string { return re.shortcut() }
-
 func (re *Regexp) shortcut() string {
 	switch {
 	case re.lits != nil:
