@@ -132,7 +132,10 @@ func findCitations(doc *model.Document) []Citation {
 		}
 		out = append(out, cites...)
 		// A law named without an article still sets what 同法 refers to.
-		if ms := lawMention.FindAllString(text, -1); len(ms) > 0 && len(cites) == 0 {
+		if len(cites) > 0 {
+			continue
+		}
+		if ms := lawMention.FindAllString(text, -1); len(ms) > 0 {
 			if law, name := lawAt(ms[len(ms)-1], aliases); law != LawUnknown {
 				lastLaw, lastName = law, name
 			}

@@ -500,6 +500,14 @@ func hasRuneError(re *syntax.Regexp) bool {
 // sets (the parser factors 米国|英国 into [米英]国, and 国 alone would be a
 // poor place to start from).
 func concatStarts(parts []*syntax.Regexp) []string {
+	if p := parts[0]; len(parts) > 1 && (p.Op == syntax.OpQuest || p.Op == syntax.OpStar || p.Op == syntax.OpRepeat && p.Min == 0) {
+		// An optional first part: a match starts where it does, or where the rest does.
+		present, absent := startLiterals(p.Sub[0]), concatStarts(parts[1:])
+		if present == nil || absent == nil || len(present)+len(absent) > maxStarts {
+			return nil
+		}
+		return append(append([]string(nil), present...), absent...)
+	}
 	starts := startLiterals(parts[0])
 	if first := analyze(parts[0]); starts == nil || first.exact == nil || first.assert || len(first.exact) != len(starts) {
 		return starts // the first part is more than its start literals: nothing can follow them
