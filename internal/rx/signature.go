@@ -7,7 +7,7 @@ import (
 	"unsafe"
 )
 
-// signature is a 4096-bit set of the (case-folded, hashed) runes and
+// signature is a 2048-bit set of the (case-folded, hashed) runes and
 // pairs of adjacent runes of a string. If s contains a literal, the
 // literal's runes and pairs all occur in s, so their bits are all set in
 // s's signature: a missing bit proves the literal absent. Collisions only
@@ -18,8 +18,8 @@ import (
 type signature [sigWords]uint64
 
 const (
-	sigWords = 64
-	sigShift = 32 - 12
+	sigWords = 32
+	sigShift = 32 - 11
 )
 
 // mask is the bits of a literal, kept sparse: up to four words of the
