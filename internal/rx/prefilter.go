@@ -500,6 +500,11 @@ func hasRuneError(re *syntax.Regexp) bool {
 // sets (the parser factors 米国|英国 into [米英]国, and 国 alone would be a
 // poor place to start from).
 func concatStarts(parts []*syntax.Regexp) []string {
+	if op := parts[0].Op; len(parts) > 1 && (op == syntax.OpWordBoundary || op == syntax.OpNoWordBoundary || op == syntax.OpBeginLine) {
+		// A zero-width test of the rune before: the match starts where the
+		// rest does (tries then see that rune; see Regexp.inContext).
+		return concatStarts(parts[1:])
+	}
 	if p := parts[0]; len(parts) > 1 && (p.Op == syntax.OpQuest || p.Op == syntax.OpStar || p.Op == syntax.OpRepeat && p.Min == 0) {
 		// An optional first part: a match starts where it does, or where the rest does.
 		present, absent := startLiterals(p.Sub[0]), concatStarts(parts[1:])
@@ -613,4 +618,19 @@ func mergeRanges(rs []rune) []rune {
 func inRanges(r rune, ranges []rune) bool {
 	i := sort.Search(len(ranges)/2, func(i int) bool { return ranges[2*i+1] >= r })
 	return i < len(ranges)/2 && ranges[2*i] <= r
+}
+
+// looksBehind reports whether re tests the rune before a position: a word
+// boundary or a line start, which an anchored try must be given context for.
+func looksBehind(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine:
+		return true
+	}
+	for _, sub := range re.Sub {
+		if looksBehind(sub) {
+			return true
+		}
+	}
+	return false
 }

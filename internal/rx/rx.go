@@ -35,6 +35,10 @@ type Regexp struct {
 	// match; anchored is the pattern matched at one position.
 	starts   *litSet
 	anchored *regexp.Regexp
+	// inContext, for a pattern with word boundaries or line anchors, is
+	// anchored behind one rune of any kind: a try then sees the rune
+	// before its position, as those assertions need.
+	inContext *regexp.Regexp
 	// lead, for a pattern anchored at the text's start, is the runes a
 	// match begins with: a text starting with another cannot match.
 	lead []rune
@@ -65,6 +69,11 @@ func Compile(expr string) (*Regexp, error) {
 			anchored, err := regexp.Compile(`^(?:` + expr + `)`)
 			if err != nil {
 				return nil, err
+			}
+			if looksBehind(tree) {
+				if out.inContext, err = regexp.Compile(`^(?s:.)(?:` + expr + `)`); err != nil {
+					return nil, err
+				}
 			}
 			out.starts, out.anchored, out.span = newLitSet(prefixFree(first)), anchored, maxSpan(tree)
 		}
@@ -174,20 +183,10 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		if at < 0 {
 			break
 		}
-		var loc []int
-		if sub {
-			loc = re.anchored.FindStringSubmatchIndex(re.window(s, at))
-		} else {
-			loc = re.anchored.FindStringIndex(re.window(s, at))
-		}
+		loc := re.tryAt(s, at, sub)
 		if loc == nil {
 			from = at + 1 // a literal never starts inside a rune, so this skips nothing
 			continue
-		}
-		for i := range loc {
-			if loc[i] >= 0 {
-				loc[i] += at
-			}
 		}
 		out = append(out, loc)
 		from = loc[1] // a match starts with a non-empty literal, so it is never empty
@@ -217,12 +216,34 @@ func (re *Regexp) admit(s string) (p probe, taken, ok bool) {
 	return p, true, re.pre.evalSig(s, &p)
 }
 
-// window is the text an anchored try at position at needs to see.
-func (re *Regexp) window(s string, at int) string {
-	if re.span >= 0 && at+re.span < len(s) {
-		return s[at : at+re.span]
+// tryAt matches the pattern at position at of s only, returning the
+// match's indexes in s (all submatches with sub) or nil.
+func (re *Regexp) tryAt(s string, at int, sub bool) []int {
+	end := len(s)
+	if re.span >= 0 && at+re.span < end {
+		end = at + re.span // no match reads further
 	}
-	return s[at:]
+	anchored, from := re.anchored, at
+	if re.inContext != nil && at > 0 {
+		_, n := utf8.DecodeLastRuneInString(s[:at])
+		anchored, from = re.inContext, at-n
+	}
+	var loc []int
+	if sub {
+		loc = anchored.FindStringSubmatchIndex(s[from:end])
+	} else {
+		loc = anchored.FindStringIndex(s[from:end])
+	}
+	if loc == nil {
+		return nil
+	}
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += from
+		}
+	}
+	loc[0] = at // behind a context rune, the whole match includes it
+	return loc
 }
 
 func (re *Regexp) first(s string, sub bool) []int {
@@ -256,7 +277,7 @@ func (re *Regexp) MatchString(s string) bool {
 		if at < 0 {
 			return false
 		}
-		if re.anchored.MatchString(re.window(s, at)) {
+		if re.tryAt(s, at, false) != nil {
 			return true
 		}
 		from = at + 1

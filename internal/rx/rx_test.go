@@ -128,7 +128,9 @@ func TestStartLiterals(t *testing.T) {
 		{`第\s*(\d+)\s*条`, `starts ["第"]`},
 		{`(\d{4})\s*年`, `starts ["0" "1" "2" "3" "4" "5" "6" "7" "8" "9"]`},
 		{`^\s*第`, `regexp`},
-		{`\b米国.*`, `regexp`},
+		{`\b米国.*`, `starts ["米国"]`},
+		{`\bOS\b|端末情報`, `starts ["OS" "端末情報"]`},
+		{`(?m)^第\d+条`, `starts ["第"]`},
 		{`(?:の)?米国.*`, `starts ["の" "米国"]`},
 		{`(?:〒\d{3}-\d{4}\s*)?(?:東京都|大阪府)`, `starts ["〒" "東京都" "大阪府"]`},
 		{`(?:\s*)?米国`, `regexp`},
@@ -142,7 +144,7 @@ func TestStartLiterals(t *testing.T) {
 		if got := re.shortcut(); got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.expr, got, tc.want)
 		}
-		for _, s := range []string{"", "米国の委託先である事業者と英国にある第三者", "第 3 条、第12条", "2024年と1999 年", "所在国:米国", "訂正や削除"} {
+		for _, s := range []string{"", "米国の委託先である事業者と英国にある第三者", "第 3 条、第12条", "2024年と1999 年", "所在国:米国", "訂正や削除", "iOS、OS、端末情報", "x\n第1条", "a第2条", "OS"} {
 			agree(t, re, s)
 		}
 	}
@@ -183,6 +185,7 @@ func FuzzAgainstRegexp(f *testing.F) {
 	f.Add("a\uFFFDb|[\uFFF0-\uFFFF]x", "a\xffb\xfex")
 	f.Add(`^\s*(?:[-*・]\s*|\d+\.\s*)+`, " - 1. x")
 	f.Add(`^(?:(?i)k|[\x{FFFD}])+$`, "\u212Ak\xff")
+	f.Add(`\bOS\b|(?m)^第\d|\B語`, "iOS OS\n第1 単語")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := Compile(expr)
 		if err != nil {
