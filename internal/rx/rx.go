@@ -163,7 +163,7 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 	}
 	var out [][]int
 	if re.lits != nil {
-		var buf [16]int
+		var buf [32]int
 		scan := re.lits.scan(s, pp, buf[:])
 		for from := 0; n < 0 || len(out) < n; {
 			at, which := scan.next(from)
@@ -176,7 +176,7 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		}
 		return out
 	}
-	var buf [16]int
+	var buf [32]int
 	scan := re.starts.scan(s, pp, buf[:])
 	for from := 0; n < 0 || len(out) < n; {
 		at, _ := scan.next(from)
@@ -216,18 +216,31 @@ func (re *Regexp) admit(s string) (p probe, taken, ok bool) {
 	return p, true, re.pre.evalSig(s, &p)
 }
 
-// tryAt matches the pattern at position at of s only, returning the
-// match's indexes in s (all submatches with sub) or nil.
-func (re *Regexp) tryAt(s string, at int, sub bool) []int {
-	end := len(s)
+// matchAt reports whether the pattern matches at position at of s (tryAt
+// without the indexes, which the matcher finds more cheaply).
+func (re *Regexp) matchAt(s string, at int) bool {
+	anchored, from, end := re.tryWindow(s, at)
+	return anchored.MatchString(s[from:end])
+}
+
+// tryWindow returns the anchored pattern a try at position at uses and
+// the part of s it reads.
+func (re *Regexp) tryWindow(s string, at int) (anchored *regexp.Regexp, from, end int) {
+	end = len(s)
 	if re.span >= 0 && at+re.span < end {
 		end = at + re.span // no match reads further
 	}
-	anchored, from := re.anchored, at
 	if re.inContext != nil && at > 0 {
 		_, n := utf8.DecodeLastRuneInString(s[:at])
-		anchored, from = re.inContext, at-n
+		return re.inContext, at - n, end
 	}
+	return re.anchored, at, end
+}
+
+// tryAt matches the pattern at position at of s only, returning the
+// match's indexes in s (all submatches with sub) or nil.
+func (re *Regexp) tryAt(s string, at int, sub bool) []int {
+	anchored, from, end := re.tryWindow(s, at)
 	var loc []int
 	if sub {
 		loc = anchored.FindStringSubmatchIndex(s[from:end])
@@ -270,14 +283,14 @@ func (re *Regexp) MatchString(s string) bool {
 	if taken {
 		pp = &p
 	}
-	var buf [16]int
+	var buf [32]int
 	scan := re.starts.scan(s, pp, buf[:])
 	for from := 0; ; {
 		at, _ := scan.next(from)
 		if at < 0 {
 			return false
 		}
-		if re.tryAt(s, at, false) != nil {
+		if re.matchAt(s, at) {
 			return true
 		}
 		from = at + 1
