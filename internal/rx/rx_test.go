@@ -3,6 +3,8 @@ package rx
 import (
 	"reflect"
 	"regexp"
+	"strings"
+	"sync"
 	"testing"
 	"unicode"
 )
@@ -208,4 +210,30 @@ func TestFoldRuneCJK(t *testing.T) {
 			t.Errorf("%U and %U fold apart", pair[0], pair[1])
 		}
 	}
+}
+
+// The signature cache answers for a string only with that string's
+// signature, however the strings share memory or workers share the cache.
+func TestSignatureCache(t *testing.T) {
+	doc := strings.Repeat("当社は、お客様の個人情報を第三者に提供しません。利用目的の範囲内で取り扱います。", 40)
+	var texts []string
+	for i := 0; i+60 < len(doc); i += 7 {
+		texts = append(texts, doc[i:i+60], doc[:i+30]) // substrings share the document's memory
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := 0; round < 3; round++ {
+				for _, s := range texts {
+					if got, want := *signatureOf(s), computeSignature(s); got != want {
+						t.Errorf("signature of %q from the cache differs", s)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

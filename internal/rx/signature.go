@@ -1,25 +1,26 @@
 package rx
 
 import (
+	"strings"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
 )
 
-// signature is a 2048-bit set of the (case-folded, hashed) runes and
+// signature is a 1024-bit set of the (case-folded, hashed) runes and
 // pairs of adjacent runes of a string. If s contains a literal, the
 // literal's runes and pairs all occur in s, so their bits are all set in
 // s's signature: a missing bit proves the literal absent. Collisions only
 // let more strings through. Pairs make the test sharp: a sentence about
 // 利用目的 has the runes of 利用履歴 but not the pair 用履. With about a
 // hundred bits set for a sentence, an absent literal is rejected by its
-// first bit test nineteen times in twenty.
+// first bit test about nine times in ten.
 type signature [sigWords]uint64
 
 const (
-	sigWords = 32
-	sigShift = 32 - 11
+	sigWords = 16
+	sigShift = 32 - 10
 )
 
 // mask is the bits of a literal, kept sparse: up to four words of the
@@ -55,34 +56,34 @@ func (p *probe) has(m *mask) bool {
 }
 
 // The rules test one sentence against hundreds of patterns, so the
-// signature of a string is remembered: sigCache maps a string's memory
-// (data pointer and length) to its signature. An entry holds the string
-// itself, which keeps that memory from being freed and reused for other
-// bytes while the entry exists: equal pointer and length then mean equal
-// contents. Slots are replaced whole through atomic pointers, so workers
-// checking documents in parallel share the cache without locks. What it
-// keeps alive is bounded by the slot count (recent sentences' documents).
+// signature of a string is remembered. sigCache is indexed by a hash of the
+// string's memory (data pointer and length), which a sentence keeps
+// throughout a check; an entry holds a copy of the text, and a lookup
+// compares it, so a slot reused for other bytes can never answer for them.
+// Entries hold only sentence-sized copies, never a document. Slots are
+// replaced whole through atomic pointers, so workers checking documents in
+// parallel share the cache without locks.
 const (
-	sigCacheSlots  = 4096
+	sigCacheBits   = 15 // 32768 slots: a 2 MB policy's sentences fit
+	sigCacheSlots  = 1 << sigCacheBits
 	sigCacheMinLen = 24 // shorter strings get a folded probe instead
 )
 
 type sigEntry struct {
-	s   string
-	sig signature
+	text string // a copy of the signed string
+	sig  signature
 }
 
 var sigCache [sigCacheSlots]atomic.Pointer[sigEntry]
 
 // signatureOf returns the signature of s from the cache, computing it on a miss.
 func signatureOf(s string) *signature {
-	data := unsafe.StringData(s)
-	h := (uintptr(unsafe.Pointer(data)) ^ uintptr(len(s))*0x9E3779B1) * 0x9E3779B97F4A7C15 >> 52 % sigCacheSlots
+	h := (uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) ^ uint64(len(s))*0x9E3779B1) * 0x9E3779B97F4A7C15 >> (64 - sigCacheBits)
 	slot := &sigCache[h]
-	if e := slot.Load(); e != nil && unsafe.StringData(e.s) == data && len(e.s) == len(s) {
+	if e := slot.Load(); e != nil && e.text == s {
 		return &e.sig
 	}
-	e := &sigEntry{s: s, sig: computeSignature(s)}
+	e := &sigEntry{text: strings.Clone(s), sig: computeSignature(s)}
 	slot.Store(e)
 	return &e.sig
 }
