@@ -21,6 +21,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -39,6 +40,12 @@ type Regexp struct {
 	// anchored behind one rune of any kind: a try then sees the rune
 	// before its position, as those assertions need.
 	inContext *regexp.Regexp
+	// The anchored forms are compiled on the first try (most patterns are
+	// never tried in a short run, and compiling all of them would add tens
+	// of milliseconds to every start): expr and behind say what to compile.
+	compileTries sync.Once
+	expr         string
+	behind       bool
 	// lead, for a pattern anchored at the text's start, is the runes a
 	// match begins with: a text starting with another cannot match.
 	lead []rune
@@ -66,16 +73,8 @@ func Compile(expr string) (*Regexp, error) {
 		out.lits = newLitSet(in.exact)
 	default:
 		if first := startLiterals(tree); first != nil {
-			anchored, err := regexp.Compile(`^(?:` + expr + `)`)
-			if err != nil {
-				return nil, err
-			}
-			if looksBehind(tree) {
-				if out.inContext, err = regexp.Compile(`^(?s:.)(?:` + expr + `)`); err != nil {
-					return nil, err
-				}
-			}
-			out.starts, out.anchored, out.span = newLitSet(prefixFree(first)), anchored, maxSpan(tree)
+			out.starts, out.span = newLitSet(prefixFree(first)), maxSpan(tree)
+			out.expr, out.behind = expr, looksBehind(tree)
 		}
 	}
 	return out, nil
@@ -226,6 +225,13 @@ func (re *Regexp) matchAt(s string, at int) bool {
 // tryWindow returns the anchored pattern a try at position at uses and
 // the part of s it reads.
 func (re *Regexp) tryWindow(s string, at int) (anchored *regexp.Regexp, from, end int) {
+	re.compileTries.Do(func() {
+		// expr compiled, so these do: a prefix of ^ and one rune adds no error.
+		re.anchored = regexp.MustCompile(`^(?:` + re.expr + `)`)
+		if re.behind {
+			re.inContext = regexp.MustCompile(`^(?s:.)(?:` + re.expr + `)`)
+		}
+	})
 	end = len(s)
 	if re.span >= 0 && at+re.span < end {
 		end = at + re.span // no match reads further
