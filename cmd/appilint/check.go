@@ -82,6 +82,7 @@ type settings struct {
 }
 
 func runCheck(cmd *cobra.Command, o *checkOptions, paths []string) error {
+	parse.Prepare()
 	if !contains(report.Formats(), o.format) {
 		return usageErr("--format must be one of %s, not %q", strings.Join(report.Formats(), ", "), o.format)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/appilint/appilint/internal/config"
 	"github.com/appilint/appilint/internal/engine"
 	"github.com/appilint/appilint/internal/load"
+	"github.com/appilint/appilint/internal/parse"
 	"github.com/appilint/appilint/internal/policydiff"
 )
 
@@ -46,6 +47,7 @@ func newDiffCmd() *cobra.Command {
 }
 
 func runDiff(cmd *cobra.Command, o *diffOptions, oldPath, newPath string) error {
+	parse.Prepare()
 	if o.check.format != "text" && o.check.format != "json" {
 		return usageErr("--format must be text or json, not %q", o.check.format)
 	}

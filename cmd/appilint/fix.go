@@ -63,6 +63,7 @@ func langText(lang, ja, en string) string {
 }
 
 func runFix(cmd *cobra.Command, o *fixOptions, path string) error {
+	parse.Prepare()
 	st, err := resolveSettings(cmd, &o.check, []string{path})
 	if err != nil {
 		return err

@@ -20,6 +20,7 @@ import (
 	"github.com/appilint/appilint/internal/engine"
 	"github.com/appilint/appilint/internal/fetch"
 	"github.com/appilint/appilint/internal/load"
+	"github.com/appilint/appilint/internal/parse"
 	"github.com/appilint/appilint/internal/scan"
 	"github.com/appilint/appilint/internal/scanreport"
 	"github.com/appilint/appilint/rules"
@@ -86,6 +87,7 @@ func newScanCmd() *cobra.Command {
 }
 
 func runScan(cmd *cobra.Command, o *scanOptions, args []string) error {
+	parse.Prepare()
 	if o.out == "" {
 		return usageErr("scan needs --out DIR")
 	}

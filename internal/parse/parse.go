@@ -7,9 +7,19 @@ import (
 	"github.com/appilint/appilint/internal/jp"
 	"github.com/appilint/appilint/internal/load"
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 	"github.com/appilint/appilint/internal/structure"
 	"github.com/appilint/appilint/internal/textnorm"
 )
+
+// Prepare starts the two large start-up costs side by side: the
+// dictionary loads on another core while this one builds the patterns of
+// the pipeline and the rules. Commands that analyse documents call it
+// first; anything it does not finish is finished on first use.
+func Prepare() {
+	go func() { _, _ = jp.Tokenizer() }() // an error surfaces at first use
+	rx.Prepare()
+}
 
 // Source builds the document model of a loaded source.
 func Source(src *load.Source) (*model.Document, error) {

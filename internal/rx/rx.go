@@ -12,8 +12,11 @@
 //     them occurs, instead of at every position of the input.
 //
 // Results are those of package regexp, method for method (a fuzz test
-// compares them). A *Regexp embeds *regexp.Regexp, so every method is
-// available; the string methods the rules use are overridden.
+// compares them); the string methods the rules use are provided.
+//
+// A package-level pattern is analysed and compiled on its first use, not at
+// start-up: Prepare compiles them all at once, which a command does while
+// the dictionary loads on another core.
 package rx
 
 import (
@@ -25,10 +28,13 @@ import (
 	"unicode/utf8"
 )
 
-// Regexp is a compiled pattern with its shortcuts.
+// Regexp is a pattern with its shortcuts.
 type Regexp struct {
-	*regexp.Regexp
-	pre query
+	expr  string
+	build sync.Once
+	err   error // a bad pattern; MustCompile's patterns panic with it on first use
+	std   *regexp.Regexp
+	pre   query
 	// lits, when not nil, is every string the pattern matches, in the order
 	// leftmost-first matching prefers them.
 	lits *litSet
@@ -44,7 +50,6 @@ type Regexp struct {
 	// never tried in a short run, and compiling all of them would add tens
 	// of milliseconds to every start): expr and behind say what to compile.
 	compileTries sync.Once
-	expr         string
 	behind       bool
 	// lead, for a pattern anchored at the text's start, is the runes a
 	// match begins with: a text starting with another cannot match.
@@ -57,37 +62,91 @@ type Regexp struct {
 
 // Compile parses expr (RE2 syntax, as regexp.Compile) and derives its shortcuts.
 func Compile(expr string) (*Regexp, error) {
-	re, err := regexp.Compile(expr)
-	if err != nil {
-		return nil, err
+	re := &Regexp{expr: expr}
+	re.ready()
+	if re.err != nil {
+		return nil, re.err
 	}
-	tree, err := syntax.Parse(expr, syntax.Perl)
+	return re, nil
+}
+
+// MustCompile returns the pattern for expr, analysed and compiled on first
+// use or by Prepare; a bad pattern panics then. For package-level patterns.
+func MustCompile(expr string) *Regexp {
+	re := &Regexp{expr: expr}
+	pending.Lock()
+	pending.list = append(pending.list, re)
+	pending.Unlock()
+	return re
+}
+
+// pending holds the patterns MustCompile made that Prepare has not built.
+var pending struct {
+	sync.Mutex
+	list []*Regexp
+}
+
+// Prepare builds every pattern made so far with MustCompile, panicking on
+// a bad one. Tests call it to check them all; commands call it while the
+// dictionary loads.
+func Prepare() {
+	pending.Lock()
+	list := pending.list
+	pending.list = nil
+	pending.Unlock()
+	for _, re := range list {
+		re.ready()
+		if re.err != nil {
+			panic("rx: " + re.err.Error())
+		}
+	}
+}
+
+// ready builds the pattern once; a MustCompile pattern that fails panics.
+func (re *Regexp) ready() {
+	re.build.Do(re.compile)
+}
+
+func (re *Regexp) compile() {
+	std, err := regexp.Compile(re.expr)
 	if err != nil {
-		return nil, err
+		re.err = fmt.Errorf("Compile(%s): %w", re.expr, err)
+		return
+	}
+	tree, err := syntax.Parse(re.expr, syntax.Perl)
+	if err != nil {
+		re.err = fmt.Errorf("Compile(%s): %w", re.expr, err)
+		return
 	}
 	tree = tree.Simplify()
 	in := analyze(tree)
-	out := &Regexp{Regexp: re, pre: in.query(), lead: leadRunes(tree)}
+	re.std, re.pre, re.lead = std, in.query(), leadRunes(tree)
 	switch {
-	case in.exact != nil && !in.assert && !contains(in.exact, "") && re.NumSubexp() == 0:
-		out.lits = newLitSet(in.exact)
+	case in.exact != nil && !in.assert && !contains(in.exact, "") && std.NumSubexp() == 0:
+		re.lits = newLitSet(in.exact)
 	default:
 		if first := startLiterals(tree); first != nil {
-			out.starts, out.span = newLitSet(prefixFree(first)), maxSpan(tree)
-			out.expr, out.behind = expr, looksBehind(tree)
+			re.starts, re.span = newLitSet(prefixFree(first)), maxSpan(tree)
+			re.behind = looksBehind(tree)
 		}
 	}
-	return out, nil
 }
 
-// MustCompile is Compile that panics on a bad pattern; for package-level patterns.
-func MustCompile(expr string) *Regexp {
-	re, err := Compile(expr)
-	if err != nil {
-		panic(`rx: Compile(` + expr + `): ` + err.Error())
+// std returns the compiled pattern, building it first; a bad
+// MustCompile pattern panics here.
+func (re *Regexp) compiled() *regexp.Regexp {
+	re.ready()
+	if re.err != nil {
+		panic("rx: " + re.err.Error())
 	}
-	return re
+	return re.std
 }
+
+// String returns the source text of the pattern.
+func (re *Regexp) String() string { return re.expr }
+
+// NumSubexp returns the number of parenthesized subexpressions.
+func (re *Regexp) NumSubexp() int { return re.compiled().NumSubexp() }
 
 // Literals compiles the alternation of the given words, matched as they
 // are (a keyword list; such a pattern is matched by substring search).
@@ -101,10 +160,10 @@ func Literals(words ...string) *Regexp {
 
 // MayMatch reports whether s contains the literals every match needs. False
 // means the pattern cannot match s; true means it might.
-func (re *Regexp) MayMatch(s string) bool { return re.pre.eval(s) }
+func (re *Regexp) MayMatch(s string) bool { re.compiled(); return re.pre.eval(s) }
 
 // Prefilter describes the literal condition, for tests and debugging.
-func (re *Regexp) Prefilter() string { return re.pre.String() }
+func (re *Regexp) Prefilter() string { re.compiled(); return re.pre.String() }
 
 // prefixFree drops each literal that begins with another of the set: where
 // it occurs, the shorter one does too, and a start position is all that counts.
@@ -127,6 +186,7 @@ func prefixFree(lits []string) []string {
 
 // shortcut names the way the pattern is matched, for tests.
 func (re *Regexp) shortcut() string {
+	re.compiled()
 	switch {
 	case re.lits != nil:
 		return fmt.Sprintf("literals %q", re.lits.lits)
@@ -140,6 +200,7 @@ func (re *Regexp) shortcut() string {
 // matches of s, as FindAllStringSubmatchIndex would, or only their [start,
 // end] pairs when sub is false. It is the one place the shortcuts are used.
 func (re *Regexp) matches(s string, n int, sub bool) [][]int {
+	re.compiled()
 	if n == 0 || re.excluded(s) {
 		return nil
 	}
@@ -148,9 +209,9 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 			return nil
 		}
 		if sub {
-			return re.Regexp.FindAllStringSubmatchIndex(s, n)
+			return re.std.FindAllStringSubmatchIndex(s, n)
 		}
-		return re.Regexp.FindAllStringIndex(s, n)
+		return re.std.FindAllStringIndex(s, n)
 	}
 	p, taken, ok := re.admit(s)
 	if !ok {
@@ -273,13 +334,14 @@ func (re *Regexp) first(s string, sub bool) []int {
 }
 
 func (re *Regexp) MatchString(s string) bool {
+	re.compiled()
 	switch {
 	case re.excluded(s):
 		return false
 	case re.lits != nil:
 		return re.pre.eval(s) // the prefilter of a literal set is exact
 	case re.starts == nil:
-		return re.pre.eval(s) && re.Regexp.MatchString(s)
+		return re.pre.eval(s) && re.std.MatchString(s)
 	}
 	p, taken, ok := re.admit(s)
 	if !ok {
@@ -365,33 +427,37 @@ func substrings(s string, loc []int) []string {
 // of $ expansions and empty matches); they only skip inputs the prefilter rejects.
 
 func (re *Regexp) ReplaceAllString(s, repl string) string {
+	re.compiled()
 	if re.excluded(s) || !re.pre.eval(s) {
 		return s
 	}
-	return re.Regexp.ReplaceAllString(s, repl)
+	return re.std.ReplaceAllString(s, repl)
 }
 
 func (re *Regexp) ReplaceAllLiteralString(s, repl string) string {
+	re.compiled()
 	if re.excluded(s) || !re.pre.eval(s) {
 		return s
 	}
-	return re.Regexp.ReplaceAllLiteralString(s, repl)
+	return re.std.ReplaceAllLiteralString(s, repl)
 }
 
 func (re *Regexp) ReplaceAllStringFunc(s string, repl func(string) string) string {
+	re.compiled()
 	if re.excluded(s) || !re.pre.eval(s) {
 		return s
 	}
-	return re.Regexp.ReplaceAllStringFunc(s, repl)
+	return re.std.ReplaceAllStringFunc(s, repl)
 }
 
 // Split is regexp.Split; with no possible match it is s itself (nil for n == 0).
 func (re *Regexp) Split(s string, n int) []string {
+	re.compiled()
 	if n == 0 {
 		return nil
 	}
 	if s != "" && (re.excluded(s) || !re.pre.eval(s)) {
 		return []string{s}
 	}
-	return re.Regexp.Split(s, n)
+	return re.std.Split(s, n)
 }

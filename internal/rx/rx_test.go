@@ -1,6 +1,7 @@
 package rx
 
 import (
+	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
@@ -41,7 +42,7 @@ func TestPrefilterSound(t *testing.T) {
 	for _, e := range exprs {
 		re := MustCompile(e)
 		for _, s := range inputs {
-			if re.Regexp.MatchString(s) && !re.MayMatch(s) {
+			if re.compiled().MatchString(s) && !re.MayMatch(s) {
 				t.Errorf("%s matches %q but the prefilter %s rejects it", e, s, re.Prefilter())
 			}
 		}
@@ -70,7 +71,7 @@ func TestMethodsAgree(t *testing.T) {
 // agree checks every overridden method against the standard matcher.
 func agree(t *testing.T, re *Regexp, s string) {
 	t.Helper()
-	std := re.Regexp
+	std := re.compiled()
 	if std.MatchString(s) && !re.MayMatch(s) {
 		t.Fatalf("%q matches %q but the prefilter %s rejects it", std, s, re.Prefilter())
 	}
@@ -115,6 +116,7 @@ func TestLiteralSets(t *testing.T) {
 		{`(?:a|)`, false},
 	} {
 		re := MustCompile(tc.expr)
+		re.compiled()
 		if (re.lits != nil) != tc.lits {
 			t.Errorf("%s: %s, want a literal set: %v", tc.expr, re.shortcut(), tc.lits)
 		}
@@ -167,6 +169,7 @@ func TestLeadRunes(t *testing.T) {
 		{`^(?:\b)?x`, true},
 	} {
 		re := MustCompile(tc.expr)
+		re.compiled()
 		if (re.lead != nil) != tc.lead {
 			t.Errorf("%s: lead %q, want one: %v", tc.expr, re.lead, tc.lead)
 		}
@@ -236,4 +239,21 @@ func TestSignatureCache(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestLazyPatterns(t *testing.T) {
+	good := MustCompile(`個人(情報|データ)`)
+	bad := MustCompile(`(unclosed`)
+	if good.std != nil || bad.std != nil {
+		t.Fatal("MustCompile built a pattern before its first use")
+	}
+	if !good.MatchString("個人情報") {
+		t.Fatal("a lazily built pattern did not match")
+	}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "(unclosed") {
+			t.Fatalf("a bad pattern's first use should panic naming it, got %v", r)
+		}
+	}()
+	bad.MatchString("x")
 }
