@@ -10,6 +10,7 @@ import (
 
 	"github.com/appilint/appilint/internal/facts"
 	"github.com/appilint/appilint/internal/model"
+	"github.com/appilint/appilint/internal/rx"
 )
 
 // Severity of a rule or finding.
@@ -199,6 +200,7 @@ type Result struct {
 
 // Run applies the rules to a document. Facts are computed once and shared.
 func Run(doc *model.Document, rules []*Rule, cfg Config) *Result {
+	defer rx.Release(doc.Text) // the patterns' cache of this document's sentences
 	f := facts.Compute(doc)
 	res := &Result{Doc: doc}
 	memo := map[any]any{}

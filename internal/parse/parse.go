@@ -25,6 +25,7 @@ func Prepare() {
 func Source(src *load.Source) (*model.Document, error) {
 	n := textnorm.Normalize(src.Text, src.TextOffset, layoutOf(src.Format))
 	doc := &model.Document{Path: src.Path, Format: src.Format, Note: src.Note, Orig: src.Orig, Text: n.Text, OrigOffset: n.Offset}
+	rx.Release(src.Text) // normalising is done with the source's text
 	doc.Blocks, doc.Sections = structure.Parse(doc.Text)
 	if err := jp.Analyze(doc); err != nil {
 		return nil, err

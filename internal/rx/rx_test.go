@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 	"unicode"
+	"unsafe"
 )
 
 func TestPrefilter(t *testing.T) {
@@ -256,4 +257,31 @@ func TestLazyPatterns(t *testing.T) {
 		}
 	}()
 	bad.MatchString("x")
+}
+
+func TestRelease(t *testing.T) {
+	doc := strings.Repeat("お客様の個人情報は、利用目的の範囲内で取り扱います。", 4)
+	other := strings.Repeat("当社は、安全管理のために必要かつ適切な措置を講じます。", 3)
+	inDoc, outside := doc[3:70], other[:60]
+	signatureOf(inDoc)
+	signatureOf(outside)
+	cached := func(s string) bool {
+		h := (uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) ^ uint64(len(s))*0x9E3779B1) * 0x9E3779B97F4A7C15 >> (64 - sigCacheBits)
+		for _, i := range []uint64{h, h ^ 1} {
+			if e := sigCache[i].Load(); e != nil && unsafe.StringData(e.s) == unsafe.StringData(s) && len(e.s) == len(s) {
+				return true
+			}
+		}
+		return false
+	}
+	if !cached(inDoc) || !cached(outside) {
+		t.Fatal("signatures were not cached")
+	}
+	Release(doc)
+	if cached(inDoc) {
+		t.Error("Release kept a signature of the released text")
+	}
+	if !cached(outside) {
+		t.Error("Release dropped a signature of another text")
+	}
 }

@@ -1,26 +1,26 @@
 package rx
 
 import (
-	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
 )
 
-// signature is a 1024-bit set of the (case-folded, hashed) runes and
+// signature is a 2048-bit set of the (case-folded, hashed) runes and
 // pairs of adjacent runes of a string. If s contains a literal, the
 // literal's runes and pairs all occur in s, so their bits are all set in
 // s's signature: a missing bit proves the literal absent. Collisions only
 // let more strings through. Pairs make the test sharp: a sentence about
 // 利用目的 has the runes of 利用履歴 but not the pair 用履. With about a
 // hundred bits set for a sentence, an absent literal is rejected by its
-// first bit test about nine times in ten.
+// first bit test nineteen times in twenty.
 type signature [sigWords]uint64
 
 const (
-	sigWords = 16
-	sigShift = 32 - 10
+	sigWords = 32
+	sigShift = 32 - 11
 )
 
 // mask is the bits of a literal, kept sparse: up to four words of the
@@ -56,35 +56,55 @@ func (p *probe) has(m *mask) bool {
 }
 
 // The rules test one sentence against hundreds of patterns, so the
-// signature of a string is remembered. sigCache is indexed by a hash of the
-// string's memory (data pointer and length), which a sentence keeps
-// throughout a check; an entry holds a copy of the text, and a lookup
-// compares it, so a slot reused for other bytes can never answer for them.
-// Entries hold only sentence-sized copies, never a document. Slots are
-// replaced whole through atomic pointers, so workers checking documents in
-// parallel share the cache without locks.
+// signature of a string is remembered: sigCache maps a string's memory
+// (data pointer and length) to its signature. An entry holds the string
+// itself, which keeps that memory from being freed and reused for other
+// bytes while the entry exists: equal pointer and length then mean equal
+// contents. Slots are replaced whole through atomic pointers, so workers
+// checking documents in parallel share the cache without locks. Release
+// drops a finished document's entries, so the cache keeps alive only the
+// documents being checked.
 const (
-	sigCacheBits   = 15 // 32768 slots: a 2 MB policy's sentences fit
+	sigCacheBits   = 17 // 131072 slots: the strings the rules test in a 2 MB policy fit
 	sigCacheSlots  = 1 << sigCacheBits
 	sigCacheMinLen = 24 // shorter strings get a folded probe instead
 )
 
 type sigEntry struct {
-	text string // a copy of the signed string
-	sig  signature
+	s   string
+	sig signature
 }
 
 var sigCache [sigCacheSlots]atomic.Pointer[sigEntry]
 
 // signatureOf returns the signature of s from the cache, computing it on a miss.
 func signatureOf(s string) *signature {
-	h := (uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) ^ uint64(len(s))*0x9E3779B1) * 0x9E3779B97F4A7C15 >> (64 - sigCacheBits)
-	slot := &sigCache[h]
-	if e := slot.Load(); e != nil && e.text == s {
-		return &e.sig
+	data := unsafe.StringData(s)
+	h := (uint64(uintptr(unsafe.Pointer(data))) ^ uint64(len(s))*0x9E3779B1) * 0x9E3779B97F4A7C15 >> (64 - sigCacheBits)
+	// Two slots per string (h and its neighbour): sentences whose hashes
+	// collide can both stay, which keeps a long policy's sentences cached.
+	first, second := &sigCache[h], &sigCache[h^1]
+	e1 := first.Load()
+	if e1 != nil && unsafe.StringData(e1.s) == data && len(e1.s) == len(s) {
+		return &e1.sig
 	}
-	e := &sigEntry{text: strings.Clone(s), sig: computeSignature(s)}
-	slot.Store(e)
+	e2 := second.Load()
+	if e2 != nil && unsafe.StringData(e2.s) == data && len(e2.s) == len(s) {
+		return &e2.sig
+	}
+	e := &sigEntry{s: s, sig: computeSignature(s)}
+	if e1 != nil && e2 == nil {
+		second.Store(e)
+		track(h ^ 1)
+	} else {
+		// Evict the first slot's entry to the second: the newer of the two stays.
+		if e1 != nil {
+			second.Store(e1)
+			track(h ^ 1)
+		}
+		first.Store(e)
+		track(h)
+	}
 	return &e.sig
 }
 
@@ -207,4 +227,60 @@ func foldRune(r rune) rune {
 		}
 	}
 	return least
+}
+
+// filled lists the slots holding an entry that Release has not looked at
+// (each slot once: listed marks it), so that releasing a document costs
+// what the document stored, not a sweep of the whole cache.
+var (
+	filled struct {
+		sync.Mutex
+		slots []uint64
+	}
+	listed [sigCacheSlots]atomic.Bool
+)
+
+// maxLingering bounds the listed slots whose entries belong to no
+// released text (strings the rules built); past it, Release drops them all.
+const maxLingering = 1 << 13
+
+func track(i uint64) {
+	if !listed[i].Swap(true) {
+		filled.Lock()
+		filled.slots = append(filled.slots, i)
+		filled.Unlock()
+	}
+}
+
+// Release drops the cached signatures of strings that lie inside text (a
+// document whose checking is over), so that the cache does not keep it
+// alive.
+func Release(text string) {
+	if text == "" {
+		return
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	hi := lo + uintptr(len(text))
+	filled.Lock()
+	defer filled.Unlock()
+	keep := filled.slots[:0]
+	for _, i := range filled.slots {
+		e := sigCache[i].Load()
+		if e != nil {
+			if p := uintptr(unsafe.Pointer(unsafe.StringData(e.s))); p < lo || p >= hi {
+				keep = append(keep, i)
+				continue
+			}
+			sigCache[i].CompareAndSwap(e, nil)
+		}
+		listed[i].Store(false)
+	}
+	if len(keep) > maxLingering {
+		for _, i := range keep {
+			sigCache[i].Store(nil)
+			listed[i].Store(false)
+		}
+		keep = keep[:0]
+	}
+	filled.slots = keep
 }
