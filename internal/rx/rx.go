@@ -125,7 +125,9 @@ func (re *Regexp) compile() {
 	case in.exact != nil && !in.assert && !contains(in.exact, "") && std.NumSubexp() == 0:
 		re.lits = newLitSet(in.exact)
 	default:
-		if first := startLiterals(tree); first != nil {
+		// The anchored forms wrap expr in ^(?:…); after a \Q that is never
+		// closed, the wrapping would be quoted too.
+		if first := startLiterals(tree); first != nil && !strings.Contains(re.expr, `\Q`) {
 			re.starts, re.span = newLitSet(prefixFree(first)), maxSpan(tree)
 			re.behind = looksBehind(tree)
 		}
