@@ -39,25 +39,14 @@ type Regexp struct {
 	// leftmost-first matching prefers them.
 	lits *litSet
 	// starts, when not nil, holds literals one of which begins every
-	// match; anchored is the pattern matched at one position.
+	// match; whole tries the pattern at one position, and branches, for an
+	// alternation, each alternative.
 	starts   *litSet
-	anchored *regexp.Regexp
-	// inContext, for a pattern with word boundaries or line anchors, is
-	// anchored behind one rune of any kind: a try then sees the rune
-	// before its position, as those assertions need.
-	inContext *regexp.Regexp
-	// The anchored forms are compiled on the first try (most patterns are
-	// never tried in a short run, and compiling all of them would add tens
-	// of milliseconds to every start): expr and behind say what to compile.
-	compileTries sync.Once
-	behind       bool
+	whole    *anchoredTry
+	branches []branchTry
 	// lead, for a pattern anchored at the text's start, is the runes a
 	// match begins with: a text starting with another cannot match.
 	lead []rune
-	// span bounds the bytes a match covers (-1: unbounded), so an anchored
-	// try reads only that much: Go's backtracker costs in proportion to
-	// the input it is given, even when it fails at the first rune.
-	span int
 }
 
 // Compile parses expr (RE2 syntax, as regexp.Compile) and derives its shortcuts.
@@ -128,8 +117,7 @@ func (re *Regexp) compile() {
 		// The anchored forms wrap expr in ^(?:…); after a \Q that is never
 		// closed, the wrapping would be quoted too.
 		if first := startLiterals(tree); first != nil && !strings.Contains(re.expr, `\Q`) {
-			re.starts, re.span = newLitSet(prefixFree(first)), maxSpan(tree)
-			re.behind = looksBehind(tree)
+			re.starts, re.whole, re.branches = newLitSet(prefixFree(first)), newTry(tree, re.expr), branchTries(re.expr)
 		}
 	}
 }
@@ -278,54 +266,35 @@ func (re *Regexp) admit(s string) (p probe, taken, ok bool) {
 	return p, true, re.pre.evalSig(s, &p)
 }
 
-// matchAt reports whether the pattern matches at position at of s (tryAt
-// without the indexes, which the matcher finds more cheaply).
+// matchAt reports whether the pattern matches at position at of s.
 func (re *Regexp) matchAt(s string, at int) bool {
-	anchored, from, end := re.tryWindow(s, at)
-	return anchored.MatchString(s[from:end])
-}
-
-// tryWindow returns the anchored pattern a try at position at uses and
-// the part of s it reads.
-func (re *Regexp) tryWindow(s string, at int) (anchored *regexp.Regexp, from, end int) {
-	re.compileTries.Do(func() {
-		// expr compiled, so these do: a prefix of ^ and one rune adds no error.
-		re.anchored = regexp.MustCompile(`^(?:` + re.expr + `)`)
-		if re.behind {
-			re.inContext = regexp.MustCompile(`^(?s:.)(?:` + re.expr + `)`)
+	if re.branches == nil {
+		return re.whole.matchAt(s, at)
+	}
+	for i := range re.branches {
+		if b := &re.branches[i]; b.startsAt(s, at) && b.try.matchAt(s, at) {
+			return true
 		}
-	})
-	end = len(s)
-	if re.span >= 0 && at+re.span < end {
-		end = at + re.span // no match reads further
 	}
-	if re.inContext != nil && at > 0 {
-		_, n := utf8.DecodeLastRuneInString(s[:at])
-		return re.inContext, at - n, end
-	}
-	return re.anchored, at, end
+	return false
 }
 
 // tryAt matches the pattern at position at of s only, returning the
-// match's indexes in s (all submatches with sub) or nil.
+// match's indexes in s (all submatches with sub) or nil. The
+// alternatives of an alternation are tried alone unless submatches are
+// asked for (their groups are numbered in the whole pattern).
 func (re *Regexp) tryAt(s string, at int, sub bool) []int {
-	anchored, from, end := re.tryWindow(s, at)
-	var loc []int
-	if sub {
-		loc = anchored.FindStringSubmatchIndex(s[from:end])
-	} else {
-		loc = anchored.FindStringIndex(s[from:end])
+	if re.branches == nil || sub {
+		return re.whole.findAt(s, at, sub)
 	}
-	if loc == nil {
-		return nil
-	}
-	for i := range loc {
-		if loc[i] >= 0 {
-			loc[i] += from
+	for i := range re.branches {
+		if b := &re.branches[i]; b.startsAt(s, at) {
+			if loc := b.try.findAt(s, at, false); loc != nil {
+				return loc
+			}
 		}
 	}
-	loc[0] = at // behind a context rune, the whole match includes it
-	return loc
+	return nil
 }
 
 func (re *Regexp) first(s string, sub bool) []int {

@@ -155,6 +155,37 @@ func TestStartLiterals(t *testing.T) {
 	}
 }
 
+func TestSplitTopLevel(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want []string
+	}{
+		{`a|b`, []string{"a", "b"}},
+		{`(a|b)c|[|]d|\|e`, []string{"(a|b)c", "[|]d", "\\|e"}},
+		{`[]|]x|y`, []string{"[]|]x", "y"}},
+		{`[[:alpha:]|]x|y`, []string{"[[:alpha:]|]x", "y"}},
+		{`(?i)a|b`, nil},
+		{`a(?i)b|c`, nil},
+		{`\Qa|b`, nil},
+		{`(?:a|b)`, []string{"(?:a|b)"}},
+	} {
+		if got := splitTopLevel(tc.expr); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("splitTopLevel(%q) = %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+	// Alternatives tried alone answer as the whole alternation does.
+	for _, expr := range []string{`(?:個人情報|情報)[^。、]{0,8}?管理者|責任者[^。]{0,4}設置|\bOS\b`, `ab[^x]|a[^y]|abc`, `第(\d+)条|第([一二三])条`} {
+		re := MustCompile(expr)
+		re.compiled()
+		if re.branches == nil {
+			t.Errorf("%s: alternatives not split", expr)
+		}
+		for _, s := range []string{"情報管理者と責任者を設置", "個人情報の管理者", "iOS OS", "abc ab a", "第1条と第二条"} {
+			agree(t, re, s)
+		}
+	}
+}
+
 func TestLeadRunes(t *testing.T) {
 	for _, tc := range []struct {
 		expr string
@@ -192,6 +223,7 @@ func FuzzAgainstRegexp(f *testing.F) {
 	f.Add(`^\s*(?:[-*・]\s*|\d+\.\s*)+`, " - 1. x")
 	f.Add(`^(?:(?i)k|[\x{FFFD}])+$`, "\u212Ak\xff")
 	f.Add(`\bOS\b|(?m)^第\d|\B語`, "iOS OS\n第1 単語")
+	f.Add(`(?:ab|a)c|[|]b|(a)(?i:B)`, "abc a|b aB ac")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := Compile(expr)
 		if err != nil {
