@@ -120,45 +120,16 @@ func literal(lit string, fold bool) query {
 	return query{op: opLit, lit: lit, fold: fold, mask: maskOf(lit)}
 }
 
-func and(qs ...query) query {
-	var out []query
-	for _, q := range qs {
-		switch q.op {
-		case opAll:
-		case opAnd:
-			out = append(out, q.sub...)
-		default:
-			out = append(out, q)
-		}
-	}
-	switch len(out) {
-	case 0:
-		return query{}
-	case 1:
-		return out[0]
-	}
-	return query{op: opAnd, sub: out}
-}
+// and and or combine conditions, flattening nested ones of their kind: a
+// condition that needs nothing drops out of an AND and makes an OR need nothing.
+func and(qs ...query) query { return combine(opAnd, qs) }
 
 func or(qs ...query) query {
-	var out []query
-	for _, q := range qs {
-		switch q.op {
-		case opAll:
-			return query{} // one branch needs nothing, so the whole needs nothing
-		case opOr:
-			out = append(out, q.sub...)
-		default:
-			out = append(out, q)
-		}
+	q := combine(opOr, qs)
+	if q.op != opOr {
+		return q
 	}
-	switch len(out) {
-	case 0:
-		return query{}
-	case 1:
-		return out[0]
-	}
-	q := query{op: opOr, sub: out}
+	out := q.sub
 	quick := make([]maskWord, len(out))
 	for i, c := range out {
 		if c.op != opLit || c.mask.n == 0 {
@@ -168,6 +139,28 @@ func or(qs ...query) query {
 	}
 	q.quick = quick
 	return q
+}
+
+func combine(op queryOp, qs []query) query {
+	var out []query
+	for _, q := range qs {
+		switch {
+		case q.op == opAll && op == opOr:
+			return query{} // one branch needs nothing, so the whole needs nothing
+		case q.op == opAll:
+		case q.op == op:
+			out = append(out, q.sub...)
+		default:
+			out = append(out, q)
+		}
+	}
+	switch len(out) {
+	case 0:
+		return query{}
+	case 1:
+		return out[0]
+	}
+	return query{op: op, sub: out}
 }
 
 // anyOf is the condition "s contains one of set". A set holding "" needs

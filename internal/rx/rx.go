@@ -203,13 +203,10 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		}
 		return re.std.FindAllStringIndex(s, n)
 	}
-	p, taken, ok := re.admit(s)
+	var p probe
+	pp, ok := re.admit(s, &p)
 	if !ok {
 		return nil
-	}
-	var pp *probe
-	if taken {
-		pp = &p
 	}
 	var out [][]int
 	if re.lits != nil {
@@ -256,14 +253,15 @@ func (re *Regexp) excluded(s string) bool {
 	return !inRanges(r, re.lead)
 }
 
-// admit runs the prefilter, returning the probe of s when it was taken
-// (the literal scans use it to skip absent literals).
-func (re *Regexp) admit(s string) (p probe, taken, ok bool) {
+// admit runs the prefilter. The probe it takes of s, when it takes one,
+// is kept in *p and returned for the literal scans, which use it to skip
+// absent literals.
+func (re *Regexp) admit(s string, p *probe) (*probe, bool) {
 	if !re.pre.needsSignature() {
-		return p, false, re.pre.eval(s)
+		return nil, re.pre.eval(s)
 	}
-	p = probeOf(s)
-	return p, true, re.pre.evalSig(s, &p)
+	*p = probeOf(s)
+	return p, re.pre.evalSig(s, p)
 }
 
 // matchAt reports whether the pattern matches at position at of s.
@@ -314,13 +312,10 @@ func (re *Regexp) MatchString(s string) bool {
 	case re.starts == nil:
 		return re.pre.eval(s) && re.std.MatchString(s)
 	}
-	p, taken, ok := re.admit(s)
+	var p probe
+	pp, ok := re.admit(s, &p)
 	if !ok {
 		return false
-	}
-	var pp *probe
-	if taken {
-		pp = &p
 	}
 	var buf [32]int
 	scan := re.starts.scan(s, pp, buf[:])

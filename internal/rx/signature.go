@@ -124,19 +124,11 @@ func computeSignature(s string) signature {
 	return g
 }
 
-// foldedSignature is computeSignature with the 64 words ORed into one.
+// foldedSignature is computeSignature with its words ORed into one.
 func foldedSignature(s string) uint64 {
 	var w uint64
-	prev := rune(-1)
-	for i := 0; i < len(s); {
-		r, n := nextRune(s, i)
-		i += n
-		f := foldRune(r)
-		w |= 1 << (runeBit(f) & 63)
-		if prev >= 0 {
-			w |= 1 << (pairBit(prev, f) & 63)
-		}
-		prev = f
+	for _, word := range computeSignature(s) {
+		w |= word
 	}
 	return w
 }
