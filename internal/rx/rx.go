@@ -9,7 +9,9 @@
 //     substring search alone;
 //   - a pattern whose every match starts with one of a set of literals
 //     (country names, 第, a digit) is tried, anchored, only where one of
-//     them occurs, instead of at every position of the input.
+//     them occurs, instead of at every position of the input, and an
+//     alternation only with the alternatives that can start there;
+//   - a pattern anchored at the text's start is rejected by its first rune.
 //
 // Results are those of package regexp, method for method (a fuzz test
 // compares them); the string methods the rules use are provided.
@@ -122,7 +124,7 @@ func (re *Regexp) compile() {
 	}
 }
 
-// std returns the compiled pattern, building it first; a bad
+// compiled returns the compiled pattern, building it first; a bad
 // MustCompile pattern panics here.
 func (re *Regexp) compiled() *regexp.Regexp {
 	re.ready()
@@ -188,7 +190,7 @@ func (re *Regexp) shortcut() string {
 
 // matches returns up to n (all when n < 0) successive non-overlapping
 // matches of s, as FindAllStringSubmatchIndex would, or only their [start,
-// end] pairs when sub is false. It is the one place the shortcuts are used.
+// end] pairs when sub is false. Every Find method comes through here.
 func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 	re.compiled()
 	if n == 0 || re.excluded(s) {
