@@ -387,7 +387,7 @@ func runHedgedObligation(p *engine.Pass) {
 			if t.Base != "努める" && t.Base != "努力" && t.Surface != "努め" {
 				continue
 			}
-			if c := ClauseAt(s, t.Span.Start); c != nil && c.Negated {
+			if c := s.ClauseAt(t.Span.Start); c != nil && c.Negated {
 				continue
 			}
 			h, ok := hedgeAt(p.Doc, s, i)

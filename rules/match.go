@@ -28,7 +28,7 @@ func FindAll(doc *model.Document, re *rx.Regexp) []Match {
 	for _, s := range doc.Sentences {
 		for _, loc := range re.FindAllStringIndex(s.Text, -1) {
 			sp := model.Span{Start: s.Span.Start + loc[0], End: s.Span.Start + loc[1]}
-			out = append(out, Match{Sentence: s, Clause: ClauseAt(s, sp.Start), Span: sp})
+			out = append(out, Match{Sentence: s, Clause: s.ClauseAt(sp.Start), Span: sp})
 		}
 	}
 	return out
@@ -40,7 +40,7 @@ func FindIn(sentences []*model.Sentence, re *rx.Regexp) []Match {
 	for _, s := range sentences {
 		for _, loc := range re.FindAllStringIndex(s.Text, -1) {
 			sp := model.Span{Start: s.Span.Start + loc[0], End: s.Span.Start + loc[1]}
-			out = append(out, Match{Sentence: s, Clause: ClauseAt(s, sp.Start), Span: sp})
+			out = append(out, Match{Sentence: s, Clause: s.ClauseAt(sp.Start), Span: sp})
 		}
 	}
 	return out
@@ -55,20 +55,6 @@ func Affirmative(ms []Match) []Match {
 		}
 	}
 	return out
-}
-
-// ClauseAt returns the clause of s that contains the byte offset, or the
-// last clause when the offset falls between clauses.
-func ClauseAt(s *model.Sentence, off int) *model.Clause {
-	for _, c := range s.Clauses {
-		if off < c.Span.End {
-			return c
-		}
-	}
-	if n := len(s.Clauses); n > 0 {
-		return s.Clauses[n-1]
-	}
-	return nil
 }
 
 // Sections returns the sections whose own title matches re.

@@ -211,7 +211,7 @@ func runAccreditedBody(p *engine.Pass) {
 		}
 		// 「認定個人情報保護団体の対象事業者である場合には…」 paraphrases the
 		// law; it is not a statement of membership.
-		if c := ClauseAt(s, s.Span.Start+loc[0]); c != nil && (c.Negated || c.Conditional) {
+		if c := s.ClauseAt(s.Span.Start + loc[0]); c != nil && (c.Negated || c.Conditional) {
 			continue
 		}
 		triggers = append(triggers, s)

@@ -138,7 +138,7 @@ func runThirdPartyConsent(p *engine.Pass) {
 // provision is negated (提供しません, 提供することはありません).
 func provisionNegated(s *model.Sentence) bool {
 	for _, loc := range thirdPartyProvisionPhrase.FindAllStringIndex(s.Text, -1) {
-		if c := ClauseAt(s, s.Span.Start+loc[1]-1); c != nil && c.Negated && !c.Conditional {
+		if c := s.ClauseAt(s.Span.Start + loc[1] - 1); c != nil && c.Negated && !c.Conditional {
 			return true
 		}
 		// The clause model reads a table row as one clause and misses the
@@ -364,7 +364,7 @@ func isAdOptOut(t string) bool {
 func statesOptOut(s *model.Sentence) bool {
 	for _, re := range []*rx.Regexp{optOutMarker, stopOnRequest} {
 		for _, loc := range re.FindAllStringIndex(s.Text, -1) {
-			if c := ClauseAt(s, s.Span.Start+loc[0]); c == nil || !c.Negated && !c.Conditional {
+			if c := s.ClauseAt(s.Span.Start + loc[0]); c == nil || !c.Negated && !c.Conditional {
 				return true
 			}
 		}
@@ -376,7 +376,7 @@ func statesOptOut(s *model.Sentence) bool {
 // data (提供します, 提供しています), not that it does not or would.
 func affirmsProvision(s *model.Sentence) bool {
 	for _, loc := range optOutProvision.FindAllStringIndex(s.Text, -1) {
-		if c := ClauseAt(s, s.Span.Start+loc[0]); c == nil || !c.Negated && !c.Conditional && !c.Promise {
+		if c := s.ClauseAt(s.Span.Start + loc[0]); c == nil || !c.Negated && !c.Conditional && !c.Promise {
 			return true
 		}
 	}

@@ -374,7 +374,7 @@ func isPurposeIntro(s *model.Sentence) bool {
 	if loc == nil || notTheseTargets.MatchString(s.Text) {
 		return false
 	}
-	c := ClauseAt(s, s.Span.Start+loc[0])
+	c := s.ClauseAt(s.Span.Start + loc[0])
 	return c == nil || !c.Negated && !c.Conditional
 }
 
@@ -511,7 +511,7 @@ func purposePhrase(before string) string {
 }
 
 func affirmedAt(s *model.Sentence, off int) bool {
-	c := ClauseAt(s, off)
+	c := s.ClauseAt(off)
 	return c == nil || !c.Negated && !c.Conditional
 }
 

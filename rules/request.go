@@ -305,7 +305,7 @@ func disclosureToOthers(before, after string) bool {
 // ができない場合には、開示に応じません) limits the right rather than denying it,
 // and a negation about the fee (手数料はいただきません) is not a refusal.
 func requestRefused(s *model.Sentence, off int) bool {
-	c := ClauseAt(s, off)
+	c := s.ClauseAt(off)
 	if c == nil || !c.Negated || feeInClause.MatchString(c.Text) {
 		return false
 	}

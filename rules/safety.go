@@ -444,12 +444,12 @@ func safetyPurposeRow(s *model.Sentence) bool {
 // measure the operator has taken.
 func safetyAccepted(s *model.Sentence, start, end int) bool {
 	text := s.Text
-	c := ClauseAt(s, s.Span.Start+start)
+	c := s.ClauseAt(s.Span.Start + start)
 	// A match that starts in a condition and runs past it (スタッフを採用する
 	// 際には、…研修を実施) names its measure in the later clause: the
 	// condition only says when the measure applies, so that clause decides.
 	if c != nil && s.Span.Start+end > c.Span.End {
-		c = ClauseAt(s, s.Span.Start+end-1)
+		c = s.ClauseAt(s.Span.Start + end - 1)
 	}
 	before := text[:start]
 	clause := text
@@ -765,7 +765,7 @@ var safetyTechnical = categoryRule(catTechnical, "appi/safety-technical", "10-6"
 // with one duty, not with the laws.
 func safetyLawBefore(s *model.Sentence, off int) bool {
 	for _, loc := range complianceLaw.FindAllStringIndex(s.Text[:off], -1) {
-		if c := ClauseAt(s, s.Span.Start+loc[0]); c == nil || !c.Conditional {
+		if c := s.ClauseAt(s.Span.Start + loc[0]); c == nil || !c.Conditional {
 			return true
 		}
 	}

@@ -717,30 +717,15 @@ var frPlaceWords = rx.Literals(append([]string{"外国", "海外", "国外", "�
 
 func frHasPlace(text string) bool { return frPlaceWords.MatchString(text) }
 
-// frClauseAt returns the clause of s containing the byte offset (relative
-// to the sentence text).
-func frClauseAt(s *model.Sentence, off int) *model.Clause {
-	abs := s.Span.Start + off
-	for _, c := range s.Clauses {
-		if abs < c.Span.End {
-			return c
-		}
-	}
-	if n := len(s.Clauses); n > 0 {
-		return s.Clauses[n-1]
-	}
-	return nil
-}
-
 // frAffirmedAt: the clause at the offset states a fact (not negated, not a condition).
 func frAffirmedAt(s *model.Sentence, off int) bool {
-	c := frClauseAt(s, off)
+	c := s.ClauseAt(s.Span.Start + off)
 	return c == nil || !c.Negated && !c.Conditional
 }
 
 // frNegatedAt: the clause at the offset is negated.
 func frNegatedAt(s *model.Sentence, off int) bool {
-	c := frClauseAt(s, off)
+	c := s.ClauseAt(s.Span.Start + off)
 	return c != nil && c.Negated
 }
 

@@ -319,7 +319,7 @@ func declaresJointUse(s *model.Sentence, op Operator) bool {
 		if !jointDeclaredAfter.MatchString(after) && !(strings.HasPrefix(after, "場合") && jointMayHappen.MatchString(after)) {
 			continue // 共同して利用される個人データ, 共同利用する者
 		}
-		c := jointClauseAt(s, s.Span.Start+loc[0])
+		c := s.ClauseAt(s.Span.Start + loc[0])
 		if c != nil && (c.Negated || c.Conditional) {
 			continue // 共同利用は行っていません; …共同して利用する場合であって…とき
 		}
@@ -403,19 +403,6 @@ func jointOwnName(s string, op Operator) bool {
 		}
 	}
 	return false
-}
-
-// jointClauseAt returns the clause of s that contains the byte offset.
-func jointClauseAt(s *model.Sentence, off int) *model.Clause {
-	for _, c := range s.Clauses {
-		if off < c.Span.End {
-			return c
-		}
-	}
-	if n := len(s.Clauses); n > 0 {
-		return s.Clauses[n-1]
-	}
-	return nil
 }
 
 // jointRegionBlocks is how far after a declaration, within its section, the
@@ -543,7 +530,7 @@ const jointValueBlocks = 15
 // promise, a condition or a negation gives no value.
 func (sc *jointScan) statement(l jointLabel) (JointStatement, bool) {
 	s := l.sentence
-	if c := jointClauseAt(s, s.Span.Start); c != nil && (c.Negated || c.Conditional) {
+	if c := s.ClauseAt(s.Span.Start); c != nil && (c.Negated || c.Conditional) {
 		return JointStatement{}, false // …共同利用者の範囲を明示しない場合
 	}
 	for _, c := range s.Clauses {

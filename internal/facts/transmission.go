@@ -332,22 +332,8 @@ func affirmedMatch(s *model.Sentence, re *rx.Regexp) bool {
 // txAffirmedAt reports whether the clause at a document offset is neither
 // negated nor conditional.
 func txAffirmedAt(s *model.Sentence, off int) bool {
-	c := txClauseAt(s, off)
+	c := s.ClauseAt(off)
 	return c == nil || !c.Negated && !c.Conditional
-}
-
-// txClauseAt returns the clause of s containing the offset (the last one
-// when it falls between clauses).
-func txClauseAt(s *model.Sentence, off int) *model.Clause {
-	for _, c := range s.Clauses {
-		if off < c.Span.End {
-			return c
-		}
-	}
-	if n := len(s.Clauses); n > 0 {
-		return s.Clauses[n-1]
-	}
-	return nil
 }
 
 // underTopic reports whether a sentence lies under a heading about
@@ -679,7 +665,7 @@ func colonField(s *model.Sentence, kind fieldKind) []Mention {
 func firstMatch(s *model.Sentence, re *rx.Regexp) (Mention, bool) {
 	for _, loc := range re.FindAllStringIndex(s.Text, -1) {
 		sp := model.Span{Start: s.Span.Start + loc[0], End: s.Span.Start + loc[1]}
-		if c := txClauseAt(s, sp.Start); c != nil && c.Negated {
+		if c := s.ClauseAt(sp.Start); c != nil && c.Negated {
 			continue
 		}
 		return Mention{Text: s.Text[loc[0]:loc[1]], Span: sp, Sentence: s}, true
@@ -703,7 +689,7 @@ func purposeIn(s *model.Sentence) (Mention, bool) {
 		}
 		if mk := txPurposeMarker.FindStringIndex(rest); mk != nil {
 			sp := model.Span{Start: s.Span.Start + loc[0], End: s.Span.Start + loc[1] + mk[1]}
-			if c := txClauseAt(s, sp.Start); c != nil && c.Negated {
+			if c := s.ClauseAt(sp.Start); c != nil && c.Negated {
 				continue
 			}
 			return Mention{Text: text[loc[0] : loc[1]+mk[1]], Span: sp, Sentence: s}, true
@@ -715,7 +701,7 @@ func purposeIn(s *model.Sentence) (Mention, bool) {
 			continue
 		}
 		sp := model.Span{Start: s.Span.Start + loc[0], End: s.Span.Start + loc[1]}
-		if c := txClauseAt(s, sp.Start); c != nil && c.Negated {
+		if c := s.ClauseAt(sp.Start); c != nil && c.Negated {
 			continue
 		}
 		return Mention{Text: text[loc[0]:loc[1]], Span: sp, Sentence: s}, true

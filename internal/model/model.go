@@ -118,6 +118,21 @@ type Sentence struct {
 // Section returns the section the sentence belongs to.
 func (s *Sentence) Section() *Section { return s.Block.Section }
 
+// ClauseAt returns the clause containing the document offset off (the last
+// clause when off falls after them all), or nil when the sentence has none.
+// The clause decides the polarity, condition and modality of what is there.
+func (s *Sentence) ClauseAt(off int) *Clause {
+	for _, c := range s.Clauses {
+		if off < c.Span.End {
+			return c
+		}
+	}
+	if n := len(s.Clauses); n > 0 {
+		return s.Clauses[n-1]
+	}
+	return nil
+}
+
 // Document is a parsed policy.
 type Document struct {
 	Path   string
