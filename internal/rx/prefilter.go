@@ -52,7 +52,9 @@ func (q *query) eval(s string) bool {
 // against the cached signature rather than searched for.
 const longString = 64
 
-// needsSignature reports whether eval takes a probe of the string.
+// needsSignature reports whether eval always takes a probe of the string
+// (a lone exact literal takes one only for a long string, and then the
+// literal scans have no use for it).
 func (q *query) needsSignature() bool {
 	return q.op != opAll && (q.op != opLit || q.fold)
 }
@@ -373,7 +375,11 @@ func startLiterals(re *syntax.Regexp) []string {
 		if n > 0 {
 			return []string{string(re.Rune[:n])}
 		}
-		return foldOrbit(re.Rune[0])
+		var out []string
+		for _, f := range caseOrbit(re.Rune[0]) {
+			out = append(out, string(f))
+		}
+		return out
 	case syntax.OpCharClass:
 		in := analyze(re)
 		if in.exact == nil || contains(in.exact, "") {
@@ -459,11 +465,11 @@ func maxSpan(re *syntax.Regexp) int {
 	return -1
 }
 
-// foldOrbit returns r and every rune that matches it case-insensitively.
-func foldOrbit(r rune) []string {
-	out := []string{string(r)}
+// caseOrbit returns r and every rune that matches it case-insensitively.
+func caseOrbit(r rune) []rune {
+	out := []rune{r}
 	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		out = append(out, string(f))
+		out = append(out, f)
 	}
 	return out
 }
@@ -546,8 +552,8 @@ func leadOf(re *syntax.Regexp) ([]rune, bool) {
 		if re.Flags&syntax.FoldCase == 0 {
 			return []rune{r, r}, false
 		}
-		out := []rune{r, r}
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		var out []rune
+		for _, f := range caseOrbit(r) {
 			out = append(out, f, f)
 		}
 		return out, false
