@@ -78,12 +78,13 @@ var (
 func findCitations(doc *model.Document) []Citation {
 	var out []Citation
 	aliases := map[string]Law{}
-	lastLaw, lastName := LawUnknown, ""
+	var last lastLaw
 	ownArticles := hasOwnArticles(doc)
 	for _, s := range doc.Sentences {
 		text := s.Text
 		for _, m := range aliasPattern.FindAllStringSubmatchIndex(text, -1) {
 			if law, _ := lawAt(strings.TrimRight(text[:m[0]], "( 、,"), aliases); law != LawUnknown && law != LawOther {
+				last.settle(aliases) // earlier mentions are read with the aliases known then
 				aliases[text[m[2]:m[3]]] = law
 			}
 		}
@@ -105,7 +106,8 @@ func findCitations(doc *model.Document) []Citation {
 			prefix := text[:m[0]]
 			switch law, name := lawAt(prefix, aliases); {
 			case sameLawPattern.MatchString(strings.TrimSpace(prefix)):
-				c.Law, c.LawName = lastLaw, lastName
+				last.settle(aliases)
+				c.Law, c.LawName = last.law, last.name
 			case law != LawUnknown:
 				c.Law, c.LawName = law, name
 			case len(cites) > 0 && listJoin.MatchString(text[cites[len(cites)-1].Span.End-s.Span.Start:m[0]]):
@@ -115,7 +117,7 @@ func findCitations(doc *model.Document) []Citation {
 				c.Law, c.LawName = inferLaw(s, m[0], ownArticles, aliases)
 			}
 			if c.Law != LawUnknown && c.Law != LawDocument {
-				lastLaw, lastName = c.Law, c.LawName
+				last.set(c.Law, c.LawName)
 			}
 			cites = append(cites, c)
 		}
@@ -132,16 +134,37 @@ func findCitations(doc *model.Document) []Citation {
 		}
 		out = append(out, cites...)
 		// A law named without an article still sets what 同法 refers to.
-		if len(cites) > 0 {
-			continue
-		}
-		if ms := lawMention.FindAllString(text, -1); len(ms) > 0 {
-			if law, name := lawAt(ms[len(ms)-1], aliases); law != LawUnknown {
-				lastLaw, lastName = law, name
-			}
+		if len(cites) == 0 {
+			last.pending = append(last.pending, text)
 		}
 	}
 	return out
+}
+
+// lastLaw is what 同法 refers to: the law of the last citation, or of the
+// last law named in a later sentence without citations. Those sentences
+// are read only when a 同法 asks (few policies write one), latest first.
+type lastLaw struct {
+	law     Law
+	name    string
+	pending []string // sentences since the last citation, not read yet
+}
+
+func (l *lastLaw) set(law Law, name string) {
+	l.law, l.name, l.pending = law, name, l.pending[:0]
+}
+
+// settle reads the pending sentences: the latest one naming a law decides.
+func (l *lastLaw) settle(aliases map[string]Law) {
+	for i := len(l.pending) - 1; i >= 0; i-- {
+		if ms := lawMention.FindAllString(l.pending[i], -1); len(ms) > 0 {
+			if law, name := lawAt(ms[len(ms)-1], aliases); law != LawUnknown {
+				l.set(law, name)
+				return
+			}
+		}
+	}
+	l.pending = l.pending[:0]
 }
 
 // plausibleCitation rejects matches that are not article references: a bare
