@@ -215,6 +215,7 @@ func purposesOf(p *engine.Pass) []statedPurpose {
 
 func statedPurposes(doc *model.Document) []statedPurpose {
 	var out []statedPurpose
+	strip := enumStripper{}
 	add := func(sp model.Span, text string) {
 		out = append(out, statedPurpose{span: sp, text: text, catchAll: isCatchAll(text)})
 	}
@@ -234,7 +235,7 @@ func statedPurposes(doc *model.Document) []statedPurpose {
 			}
 			continue
 		}
-		if isPurposeTitle(b, ss) && !(run.open && run.sawIntro && run.items == 0) {
+		if isPurposeTitle(strip, b, ss) && !(run.open && run.sawIntro && run.items == 0) {
 			run = purposeRun{open: true, style: enumStyle(b.Text)}
 			if b.Kind == model.Heading {
 				run.level = b.Level
@@ -249,7 +250,7 @@ func statedPurposes(doc *model.Document) []statedPurpose {
 				continue
 			}
 		}
-		if run.open && run.endsAt(b, ss) {
+		if run.open && run.endsAt(strip, b, ss) {
 			run.open = false
 		}
 		for _, s := range ss {
@@ -259,29 +260,29 @@ func statedPurposes(doc *model.Document) []statedPurpose {
 				}
 				run.sawIntro = true
 				// 「以下の目的で利用します：(1)商品の発送、(2)…」 lists them inline.
-				if sp, text, ok := inlineList(s); ok {
+				if sp, text, ok := inlineList(strip, s); ok {
 					add(sp, text)
 					run.items++
 				}
 				continue
 			}
 			if run.open && itemLike(b, ss) {
-				if text, ok := purposeItem(s); ok {
+				if text, ok := purposeItem(strip, s); ok {
 					add(s.Span, text)
 					run.items++
 					run.enumerated = run.enumerated || enumerated(b)
 				}
 				continue
 			}
-			if text, ok := labelledPurpose(s); ok {
+			if text, ok := labelledPurpose(strip, s); ok {
 				add(s.Span, text)
 				continue
 			}
-			for _, t := range sentencePurposes(s) {
+			for _, t := range sentencePurposes(strip, s) {
 				add(s.Span, t)
 			}
 			if !run.open && enumerated(b) {
-				if text, ok := purposeByForm(s); ok {
+				if text, ok := purposeByForm(strip, s); ok {
 					add(s.Span, text)
 				}
 			}
@@ -295,11 +296,11 @@ func statedPurposes(doc *model.Document) []statedPurpose {
 // unnumbered title after numbered items. A heading that groups the purposes
 // by data subject (1.お客様に関する個人情報) does not end a list that has
 // not started yet.
-func (r *purposeRun) endsAt(b *model.Block, ss []*model.Sentence) bool {
-	if looksLikePurpose(ss) || listLead.MatchString(ss[len(ss)-1].Text) {
+func (r *purposeRun) endsAt(strip enumStripper, b *model.Block, ss []*model.Sentence) bool {
+	if looksLikePurpose(strip, ss) || listLead.MatchString(ss[len(ss)-1].Text) {
 		return false
 	}
-	if r.sawIntro && r.items == 0 && subjectGroupLabel.MatchString(stripEnumerator(ss[0].Text)) {
+	if r.sawIntro && r.items == 0 && subjectGroupLabel.MatchString(strip.strip(ss[0].Text)) {
 		return false // 1.お客様に関する個人情報: a group heading before the items
 	}
 	if r.level > 0 {
@@ -311,7 +312,7 @@ func (r *purposeRun) endsAt(b *model.Block, ss []*model.Sentence) bool {
 		return true
 	case b.Kind == model.Heading && !enumerated(b):
 		return true
-	case titleLike(b, ss) && !enumerated(b) && topicTitle.MatchString(stripEnumerator(ss[0].Text)):
+	case titleLike(b, ss) && !enumerated(b) && topicTitle.MatchString(strip.strip(ss[0].Text)):
 		return true
 	case titleLike(b, ss) && !enumerated(b) && (!r.sawIntro || r.enumerated):
 		return true
@@ -361,11 +362,11 @@ func titleLike(b *model.Block, ss []*model.Sentence) bool {
 	return !strings.Contains(t, "。") && utf8.RuneCountInString(t) <= 40
 }
 
-func isPurposeTitle(b *model.Block, ss []*model.Sentence) bool {
+func isPurposeTitle(strip enumStripper, b *model.Block, ss []*model.Sentence) bool {
 	if !titleLike(b, ss) {
 		return false
 	}
-	t := stripEnumerator(b.Text)
+	t := strip.strip(b.Text)
 	return purposeTitleWord.MatchString(t) && !purposeTitleExclude.MatchString(t) && !purposeItemForm.MatchString(t) && utf8.RuneCountInString(t) <= 30
 }
 
@@ -382,7 +383,7 @@ func isPurposeIntro(s *model.Sentence) bool {
 // purposes itself: after a colon or at the first enumerator.
 var inlineListStart = rx.MustCompile(`[:：]\s*|\(\s*1\s*\)|①|1\s*[.)]`)
 
-func inlineList(s *model.Sentence) (model.Span, string, bool) {
+func inlineList(strip enumStripper, s *model.Sentence) (model.Span, string, bool) {
 	loc := purposeIntro.FindStringIndex(s.Text)
 	if loc == nil {
 		return model.Span{}, "", false
@@ -393,7 +394,7 @@ func inlineList(s *model.Sentence) (model.Span, string, bool) {
 		return model.Span{}, "", false
 	}
 	start := loc[1] + m[0]
-	text := strings.TrimRight(stripEnumerator(strings.TrimLeft(s.Text[start:], ":： ")), "。")
+	text := strings.TrimRight(strip.strip(strings.TrimLeft(s.Text[start:], ":： ")), "。")
 	if utf8.RuneCountInString(text) < 3 || !hasLetters(text) || purposeReference.MatchString(text) {
 		return model.Span{}, "", false
 	}
@@ -414,8 +415,8 @@ func itemLike(b *model.Block, ss []*model.Sentence) bool {
 
 // purposeItem reads a list item as a purpose: not a reference to purposes
 // stated elsewhere, not a condition or a negation.
-func purposeItem(s *model.Sentence) (string, bool) {
-	text := stripEnumerator(s.Text)
+func purposeItem(strip enumStripper, s *model.Sentence) (string, bool) {
+	text := strip.strip(s.Text)
 	if utf8.RuneCountInString(text) < 2 || !hasLetters(text) {
 		return "", false
 	}
@@ -433,12 +434,12 @@ func purposeItem(s *model.Sentence) (string, bool) {
 
 // purposeByForm reads a numbered line outside any list of purposes as a
 // purpose when its form says so (〜のため).
-func purposeByForm(s *model.Sentence) (string, bool) {
-	text := stripEnumerator(s.Text)
+func purposeByForm(strip enumStripper, s *model.Sentence) (string, bool) {
+	text := strip.strip(s.Text)
 	if !purposeItemForm.MatchString(text) || utf8.RuneCountInString(text) < 5 {
 		return "", false
 	}
-	return purposeItem(s)
+	return purposeItem(strip, s)
 }
 
 // useVerbReach bounds the distance from 〜のため to the verb of use it
@@ -447,7 +448,7 @@ const useVerbReach = 30
 
 // sentencePurposes reads purposes stated in a sentence: 〜のために利用します,
 // 〜を目的として取得します, 〜に利用します.
-func sentencePurposes(s *model.Sentence) []string {
+func sentencePurposes(strip enumStripper, s *model.Sentence) []string {
 	text := s.Text
 	if !personalDataWords.MatchString(text) {
 		return nil
@@ -462,7 +463,7 @@ func sentencePurposes(s *model.Sentence) []string {
 		if v == nil || utf8.RuneCountInString(after[:v[0]]) > useVerbReach || !affirmedAt(s, s.Span.Start+loc[1]+v[0]) || !affirmedAt(s, s.Span.Start+loc[0]) {
 			continue
 		}
-		phrase := purposePhrase(text[:loc[0]])
+		phrase := purposePhrase(strip, text[:loc[0]])
 		if phrase == "" || purposeReference.MatchString(phrase) || strings.Contains(phrase, "目的") {
 			continue
 		}
@@ -482,8 +483,8 @@ func sentencePurposes(s *model.Sentence) []string {
 }
 
 // labelledPurpose reads a line such as 「利用目的：商品の発送、アフターサービス」.
-func labelledPurpose(s *model.Sentence) (string, bool) {
-	m := purposeLabelLine.FindStringSubmatch(stripEnumerator(s.Text))
+func labelledPurpose(strip enumStripper, s *model.Sentence) (string, bool) {
+	m := purposeLabelLine.FindStringSubmatch(strip.strip(s.Text))
 	if m == nil || purposeReference.MatchString(m[1]) || !hasLetters(m[1]) {
 		return "", false
 	}
@@ -492,7 +493,7 @@ func labelledPurpose(s *model.Sentence) (string, bool) {
 
 // purposePhrase is the purpose before a marker: back to the previous comma
 // or topic (当社は、), and long enough to say something.
-func purposePhrase(before string) string {
+func purposePhrase(strip enumStripper, before string) string {
 	p := before
 	for _, sep := range []string{"、", ",", "。", "は", "も"} {
 		if i := strings.LastIndex(p, sep); i >= 0 {
@@ -502,7 +503,7 @@ func purposePhrase(before string) string {
 	if loc := dataObject.FindAllStringIndex(p, -1); len(loc) > 0 {
 		p = p[loc[len(loc)-1][1]:] // 個人情報を当社の事業活動 → 当社の事業活動
 	}
-	p = strings.TrimSpace(stripEnumerator(p))
+	p = strings.TrimSpace(strip.strip(p))
 	p = strings.TrimSuffix(p, "の")
 	if utf8.RuneCountInString(p) < 3 || strings.HasSuffix(p, "その") || strings.HasSuffix(p, "この") || !hasLetters(p) {
 		return ""
@@ -575,13 +576,26 @@ func enumStyle(text string) string {
 	return b.String()
 }
 
+// enumStripper remembers the texts it stripped of their list markers: one
+// sentence is read as a title, an item and a labelled line in turn.
+type enumStripper map[string]string
+
+func (m enumStripper) strip(text string) string {
+	t, ok := m[text]
+	if !ok {
+		t = stripEnumerator(text)
+		m[text] = t
+	}
+	return t
+}
+
 func stripEnumerator(text string) string {
 	return strings.TrimSpace(enumeratorPrefix.ReplaceAllString(text, ""))
 }
 
 // looksLikePurpose reports whether a block's text has the form of a purpose.
-func looksLikePurpose(ss []*model.Sentence) bool {
-	return len(ss) > 0 && purposeItemForm.MatchString(stripEnumerator(ss[0].Text))
+func looksLikePurpose(strip enumStripper, ss []*model.Sentence) bool {
+	return len(ss) > 0 && purposeItemForm.MatchString(strip.strip(ss[0].Text))
 }
 
 // hasLetters reports whether s has any Japanese or Latin letters.

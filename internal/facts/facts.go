@@ -20,11 +20,14 @@ type Facts struct {
 func Compute(doc *model.Document) *Facts {
 	f := &Facts{}
 	f.Contacts = findContacts(doc)
-	f.Operator = findOperator(doc, f.Contacts)
+	// The operator's definition also tells transmission which cookies are its own.
+	def, defNames := findDefinitions(doc)
+	ownNames := distinctNames(defNames)
+	f.Operator = findOperator(doc, f.Contacts, def, defNames)
 	f.Dates = findDates(doc)
 	f.Citations = findCitations(doc)
 	f.JointUse = findJointUse(doc, f.Operator)
 	f.Foreign = findForeign(doc)
-	f.Transmission = findTransmission(doc)
+	f.Transmission = findTransmission(doc, ownNames)
 	return f
 }

@@ -254,10 +254,11 @@ var (
 	leadingJunk   = rx.MustCompile(`^[^\p{L}\p{N}(㈱㈲]+`)
 )
 
-// findOperator derives what the policy says about its operator.
-func findOperator(doc *model.Document, contacts []Contact) Operator {
+// findOperator derives what the policy says about its operator, from its
+// definition (findDefinitions) and the rest of the document.
+func findOperator(doc *model.Document, contacts []Contact, def *Definition, defNames []Name) Operator {
 	var op Operator
-	op.Definition, op.Names = findDefinitions(doc)
+	op.Definition, op.Names = def, append([]Name(nil), defNames...)
 	titles := titleMemo{}
 	op.Names = append(op.Names, findLabelledNames(doc, titles)...)
 	op.Names = append(op.Names, findPositionedNames(doc, titles)...)

@@ -174,16 +174,14 @@ var (
 )
 
 // findTransmission finds the statements of external transmission and,
-// for each, what is sent, to whom and for what purpose.
-func findTransmission(doc *model.Document) Transmission {
+// for each, what is sent, to whom and for what purpose. own are the names
+// the policy defines for its operator: its cookies and tags are first-party.
+func findTransmission(doc *model.Document, own []string) Transmission {
 	var t Transmission
 	if len(doc.Blocks) == 0 {
 		return t
 	}
 	byBlock := sentencesByBlock(doc)
-	// The operator's own names: its cookies and tags are first-party.
-	_, defs := findDefinitions(doc)
-	own := distinctNames(defs)
 	type window struct{ first, last int }
 	var wins []window
 	for _, s := range doc.Sentences {

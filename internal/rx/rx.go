@@ -27,6 +27,7 @@ import (
 	"regexp/syntax"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -49,6 +50,10 @@ type Regexp struct {
 	// lead, for a pattern anchored at the text's start, is the runes a
 	// match begins with: a text starting with another cannot match.
 	lead []rune
+	// head, for a pattern anchored at the text's start, is the alphabet of
+	// its matches when small: the matcher is given the text up to the
+	// first rune outside it.
+	head *alphabet
 }
 
 // Compile parses expr (RE2 syntax, as regexp.Compile) and derives its shortcuts.
@@ -120,8 +125,19 @@ func (re *Regexp) compile() {
 		// closed, the wrapping would be quoted too.
 		if first := startLiterals(tree); first != nil && !strings.Contains(re.expr, `\Q`) {
 			re.starts, re.whole, re.branches = newLitSet(prefixFree(first)), newTry(tree, re.expr), branchTries(re.expr)
+		} else if anchoredAtStart(tree) {
+			re.head = newAlphabet(tree)
 		}
 	}
+}
+
+// headOf returns the start of s that a match of a pattern anchored at the
+// text's start can cover: s itself unless the pattern has a small alphabet.
+func (re *Regexp) headOf(s string) string {
+	if re.head == nil {
+		return s
+	}
+	return s[:re.head.end(s, 0)]
 }
 
 // compiled returns the compiled pattern, building it first; a bad
@@ -192,6 +208,9 @@ func (re *Regexp) shortcut() string {
 // matches of s, as FindAllStringSubmatchIndex would, or only their [start,
 // end] pairs when sub is false. Every Find method comes through here.
 func (re *Regexp) matches(s string, n int, sub bool) [][]int {
+	if statsOn {
+		defer record(re, time.Now())
+	}
 	re.compiled()
 	if n == 0 || re.excluded(s) {
 		return nil
@@ -201,9 +220,9 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 			return nil
 		}
 		if sub {
-			return re.std.FindAllStringSubmatchIndex(s, n)
+			return re.std.FindAllStringSubmatchIndex(re.headOf(s), n)
 		}
-		return re.std.FindAllStringIndex(s, n)
+		return re.std.FindAllStringIndex(re.headOf(s), n)
 	}
 	var p probe
 	pp, ok := re.admit(s, &p)
@@ -305,6 +324,9 @@ func (re *Regexp) first(s string, sub bool) []int {
 }
 
 func (re *Regexp) MatchString(s string) bool {
+	if statsOn {
+		defer record(re, time.Now())
+	}
 	re.compiled()
 	switch {
 	case re.excluded(s):
@@ -312,7 +334,7 @@ func (re *Regexp) MatchString(s string) bool {
 	case re.lits != nil:
 		return re.pre.eval(s) // the prefilter of a literal set is exact
 	case re.starts == nil:
-		return re.pre.eval(s) && re.std.MatchString(s)
+		return re.pre.eval(s) && re.std.MatchString(re.headOf(s))
 	}
 	var p probe
 	pp, ok := re.admit(s, &p)
@@ -395,31 +417,46 @@ func substrings(s string, loc []int) []string {
 // of $ expansions and empty matches); they only skip inputs the prefilter rejects.
 
 func (re *Regexp) ReplaceAllString(s, repl string) string {
+	if statsOn {
+		defer record(re, time.Now())
+	}
 	re.compiled()
 	if re.excluded(s) || !re.pre.eval(s) {
 		return s
 	}
-	return re.std.ReplaceAllString(s, repl)
+	h := re.headOf(s)
+	return re.std.ReplaceAllString(h, repl) + s[len(h):]
 }
 
 func (re *Regexp) ReplaceAllLiteralString(s, repl string) string {
+	if statsOn {
+		defer record(re, time.Now())
+	}
 	re.compiled()
 	if re.excluded(s) || !re.pre.eval(s) {
 		return s
 	}
-	return re.std.ReplaceAllLiteralString(s, repl)
+	h := re.headOf(s)
+	return re.std.ReplaceAllLiteralString(h, repl) + s[len(h):]
 }
 
 func (re *Regexp) ReplaceAllStringFunc(s string, repl func(string) string) string {
+	if statsOn {
+		defer record(re, time.Now())
+	}
 	re.compiled()
 	if re.excluded(s) || !re.pre.eval(s) {
 		return s
 	}
-	return re.std.ReplaceAllStringFunc(s, repl)
+	h := re.headOf(s)
+	return re.std.ReplaceAllStringFunc(h, repl) + s[len(h):]
 }
 
 // Split is regexp.Split; with no possible match it is s itself (nil for n == 0).
 func (re *Regexp) Split(s string, n int) []string {
+	if statsOn {
+		defer record(re, time.Now())
+	}
 	re.compiled()
 	if n == 0 {
 		return nil

@@ -211,6 +211,36 @@ func TestLeadRunes(t *testing.T) {
 	}
 }
 
+// A pattern whose matches are made of a few runes is given the text only
+// up to the first rune outside them, with the same answers.
+func TestAlphabetWindow(t *testing.T) {
+	for _, tc := range []struct {
+		expr   string
+		window bool
+	}{
+		{`^\s*(?:[-*・]\s*|\(\d+\)\s*)+`, true},
+		{`^(?:abcdef|a)`, true},
+		{`^(?i)k+`, true},
+		{`^a*(?m:^)b`, true},
+		{`(\d{4})\s*年\s*(\d{1,2})\s*月`, true}, // its tries
+		{`^\s*(?:・)+$`, false},                // $ looks at the rune after
+		{`^a+\b`, false},
+		{`^[^。]+。`, false}, // most of the text is its alphabet
+		{`[a-z]+b`, false}, // matches start anywhere, at no literal
+	} {
+		re := MustCompile(tc.expr)
+		re.compiled()
+		got := re.head != nil || re.whole != nil && re.whole.alpha != nil
+		if got != tc.window {
+			t.Errorf("%s: alphabet window %v, want %v", tc.expr, got, tc.window)
+		}
+		for _, s := range []string{"", "・ (1) 項目", "(12)・x", "abcdefg", "abcde", "a", "\u212Ak", "K k", "aa\nb", "aab",
+			"2024年 4月1日", "2024 年\t12 月", "2024年", "・\xff", "(1)\n"} {
+			agree(t, re, s)
+		}
+	}
+}
+
 func FuzzAgainstRegexp(f *testing.F) {
 	f.Add(`個人(情報|データ)?の(第三者|委託)+先`, "個人情報の委託先")
 	f.Add(`(?i)[a-c]x{2,3}|y?z`, "AXX")
@@ -224,6 +254,8 @@ func FuzzAgainstRegexp(f *testing.F) {
 	f.Add(`^(?:(?i)k|[\x{FFFD}])+$`, "\u212Ak\xff")
 	f.Add(`\bOS\b|(?m)^第\d|\B語`, "iOS OS\n第1 単語")
 	f.Add(`(?:ab|a)c|[|]b|(a)(?i:B)`, "abc a|b aB ac")
+	f.Add(`^(?:abcdef|a)|^\s*(?:#+\s*|\(\d\)\s*)+`, "abcdefg")
+	f.Add(`(\d{4})\s*年\s*(\d{1,2})\s*月|^a*(?m:^)b`, "2024年 4月1日 2024 年")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := Compile(expr)
 		if err != nil {
@@ -244,6 +276,19 @@ func TestFoldRuneCJK(t *testing.T) {
 	for _, pair := range [][2]rune{{'k', 0x212A}, {'s', 0x17F}, {'a', 'A'}, {'ａ', 'Ａ'}} {
 		if foldRune(pair[0]) != foldRune(pair[1]) {
 			t.Errorf("%U and %U fold apart", pair[0], pair[1])
+		}
+	}
+}
+
+// A short string's probe is its signature folded into one word.
+func TestFoldedSignature(t *testing.T) {
+	for _, s := range []string{"", "a", "利用目的", "会社名:株式会社サンプル", "K\u212A\xffé", "ＡＢＣabc123"} {
+		var want uint64
+		for _, w := range computeSignature(s) {
+			want |= w
+		}
+		if got := foldedSignature(s); got != want {
+			t.Errorf("foldedSignature(%q) = %x, want %x", s, got, want)
 		}
 	}
 }

@@ -124,11 +124,20 @@ func computeSignature(s string) signature {
 	return g
 }
 
-// foldedSignature is computeSignature with its words ORed into one.
+// foldedSignature is computeSignature with its words ORed into one: each
+// bit b set as bit b mod 64 of one word.
 func foldedSignature(s string) uint64 {
 	var w uint64
-	for _, word := range computeSignature(s) {
-		w |= word
+	prev := rune(-1)
+	for i := 0; i < len(s); {
+		r, n := nextRune(s, i)
+		i += n
+		f := foldRune(r)
+		w |= 1 << (runeBit(f) & 63)
+		if prev >= 0 {
+			w |= 1 << (pairBit(prev, f) & 63)
+		}
+		prev = f
 	}
 	return w
 }

@@ -17,6 +17,9 @@ type anchoredTry struct {
 	// behind: the pattern has word boundaries or line anchors, so a try
 	// also sees the rune before its position (inContext).
 	behind bool
+	// alpha, for an unbounded span, is the alphabet of the matches when
+	// small: a try reads up to the first rune outside it.
+	alpha *alphabet
 	// The anchored forms are compiled on the first try: most patterns are
 	// never tried in a short run.
 	compile   sync.Once
@@ -25,7 +28,11 @@ type anchoredTry struct {
 }
 
 func newTry(tree *syntax.Regexp, expr string) *anchoredTry {
-	return &anchoredTry{expr: expr, span: maxSpan(tree), behind: looksBehind(tree)}
+	t := &anchoredTry{expr: expr, span: maxSpan(tree), behind: looksBehind(tree)}
+	if t.span < 0 {
+		t.alpha = newAlphabet(tree)
+	}
+	return t
 }
 
 // window returns the anchored form a try at position at uses and the part
@@ -39,8 +46,11 @@ func (t *anchoredTry) window(s string, at int) (anchored *regexp.Regexp, from, e
 		}
 	})
 	end = len(s)
-	if t.span >= 0 && at+t.span < end {
+	switch {
+	case t.span >= 0 && at+t.span < end:
 		end = at + t.span // no match reads further
+	case t.alpha != nil:
+		end = t.alpha.end(s, at)
 	}
 	if t.inContext != nil && at > 0 {
 		_, n := utf8.DecodeLastRuneInString(s[:at])
