@@ -127,6 +127,17 @@ func findIf(ok bool, re *rx.Regexp, t string) [][]int {
 	return re.FindAllStringIndex(t, -1)
 }
 
+// The cheap tests of findContacts: what a sentence must hold to contain a
+// contact of each kind (keyword sets are tested against the sentence's
+// cached signature rather than searched one by one).
+var (
+	contactDigit       = rx.Literals("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+	contactEmailMark   = rx.Literals("@", "at]", "at)")
+	contactURLMark     = rx.Literals("http", "www.")
+	contactAddressMark = rx.Literals("市", "区", "町", "村", "郡")
+	contactFormMark    = rx.Literals("フォーム", "ページ", "画面", "」")
+)
+
 // findContacts lists every contact point in the document's sentences, in
 // document order.
 func findContacts(doc *model.Document) []Contact {
@@ -148,11 +159,11 @@ func findContacts(doc *model.Document) []Contact {
 		}
 		// Cheap tests first: most sentences hold no contact at all, and the
 		// patterns are costly on long sentences.
-		hasDigit := strings.ContainsAny(t, "0123456789")
-		hasEmail := strings.Contains(t, "@") || strings.Contains(t, "at]") || strings.Contains(t, "at)")
-		hasURL := strings.Contains(t, "http") || strings.Contains(t, "www.")
-		hasAddress := hasDigit && strings.ContainsAny(t, "市区町村郡")
-		hasForm := strings.Contains(t, "フォーム") || strings.Contains(t, "ページ") || strings.Contains(t, "画面") || strings.Contains(t, "」")
+		hasDigit := contactDigit.MatchString(t)
+		hasEmail := contactEmailMark.MatchString(t)
+		hasURL := contactURLMark.MatchString(t)
+		hasAddress := hasDigit && contactAddressMark.MatchString(t)
+		hasForm := contactFormMark.MatchString(t)
 		hasBlank := strings.Contains(t, "【")
 		if !hasEmail && !hasURL && !hasDigit && !hasForm && !hasBlank {
 			continue

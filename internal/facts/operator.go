@@ -315,12 +315,15 @@ func (m titleMemo) under(sec *model.Section, re *rx.Regexp) bool {
 	return v
 }
 
+// definitionWords: a sentence defining the operator's short name says one of them.
+var definitionWords = rx.Literals("以下", "当", "弊")
+
 // findDefinitions finds the definition sentences and the names they give.
 func findDefinitions(doc *model.Document) (*Definition, []Name) {
 	var first *Definition
 	var names []Name
 	for _, s := range doc.Sentences {
-		if !strings.Contains(s.Text, "以下") && !strings.Contains(s.Text, "当") && !strings.Contains(s.Text, "弊") {
+		if !definitionWords.MatchString(s.Text) {
 			continue
 		}
 		for _, loc := range definitionPattern.FindAllStringSubmatchIndex(s.Text, -1) {
@@ -538,13 +541,16 @@ func findLabelledNames(doc *model.Document, titles titleMemo) []Name {
 	return out
 }
 
+// proprietorWords: a sentence naming a sole proprietor says one of them.
+var proprietorWords = rx.Literals("個人事業", "運営", "開設者")
+
 // findSoleProprietors finds a person named as the one who runs the
 // service: 「個人事業主 山田太郎が運営しています」, 「運営者：山田太郎」 inside a
 // sentence.
 func findSoleProprietors(doc *model.Document) []Name {
 	var out []Name
 	for _, s := range doc.Sentences {
-		if !strings.Contains(s.Text, "個人事業") && !strings.Contains(s.Text, "運営") && !strings.Contains(s.Text, "開設者") {
+		if !proprietorWords.MatchString(s.Text) {
 			continue
 		}
 		ms := proprietorPattern.FindAllStringSubmatchIndex(s.Text, -1)

@@ -11,10 +11,13 @@ import (
 // query is a condition on a string built from substring tests.
 type query struct {
 	op   queryOp
-	lit  string  // opLit
-	fold bool    // opLit: the literal matches case-insensitively
-	mask mask    // opLit: the signature bits of the literal's runes
-	sub  []query // opAnd, opOr
+	lit  string // opLit
+	fold bool   // opLit: the literal matches case-insensitively
+	// scanned (opLit): the pattern's literal scan searches this literal
+	// itself, so a caller that scans next need not confirm it.
+	scanned bool
+	mask    mask    // opLit: the signature bits of the literal's runes
+	sub     []query // opAnd, opOr
 	// quick holds, for an opOr of literals, each literal's first mask word,
 	// tested in one tight loop before the literal's full test.
 	quick []maskWord
@@ -45,7 +48,7 @@ func (q *query) eval(s string) bool {
 		return strings.Contains(s, q.lit)
 	}
 	p := probeOf(s)
-	return q.evalSig(s, &p)
+	return q.evalSig(s, &p, false)
 }
 
 // longString is the length from which a lone literal is first tested
@@ -59,18 +62,19 @@ func (q *query) needsSignature() bool {
 	return q.op != opAll && (q.op != opLit || q.fold)
 }
 
-// evalSig tests the query on s with its probe.
-func (q *query) evalSig(s string, p *probe) bool {
+// evalSig tests the query on s with its probe. With scanNext, a literal the
+// caller's scan searches anyway is taken as present once its runes are.
+func (q *query) evalSig(s string, p *probe, scanNext bool) bool {
 	switch q.op {
 	case opLit:
 		if !p.has(&q.mask) {
 			return false
 		}
 		// A case-insensitive literal is left to the matcher once its runes are present.
-		return q.fold || strings.Contains(s, q.lit)
+		return q.fold || scanNext && q.scanned || strings.Contains(s, q.lit)
 	case opAnd:
 		for i := range q.sub {
-			if !q.sub[i].evalSig(s, p) {
+			if !q.sub[i].evalSig(s, p, scanNext) {
 				return false
 			}
 		}
@@ -78,20 +82,30 @@ func (q *query) evalSig(s string, p *probe) bool {
 	case opOr:
 		if q.quick != nil && p.full != nil {
 			for i, w := range q.quick {
-				if p.full[w.index%sigWords]&w.bits == w.bits && q.sub[i].evalSig(s, p) {
+				if p.full[w.index%sigWords]&w.bits == w.bits && q.sub[i].evalSig(s, p, scanNext) {
 					return true
 				}
 			}
 			return false
 		}
 		for i := range q.sub {
-			if q.sub[i].evalSig(s, p) {
+			if q.sub[i].evalSig(s, p, scanNext) {
 				return true
 			}
 		}
 		return false
 	}
 	return true
+}
+
+// markScanned marks the literals of q that are in set.
+func (q *query) markScanned(set []string) {
+	if q.op == opLit && !q.fold && contains(set, q.lit) {
+		q.scanned = true
+	}
+	for i := range q.sub {
+		q.sub[i].markScanned(set)
+	}
 }
 
 func (q query) String() string {

@@ -120,11 +120,13 @@ func (re *Regexp) compile() {
 	switch {
 	case in.exact != nil && !in.assert && !contains(in.exact, "") && std.NumSubexp() == 0:
 		re.lits = newLitSet(in.exact)
+		re.pre.markScanned(in.exact)
 	default:
 		// The anchored forms wrap expr in ^(?:…); after a \Q that is never
 		// closed, the wrapping would be quoted too.
 		if first := startLiterals(tree); first != nil && !strings.Contains(re.expr, `\Q`) {
 			re.starts, re.whole, re.branches = newLitSet(prefixFree(first)), newTry(tree, re.expr), branchTries(re.expr)
+			re.pre.markScanned(re.starts.lits)
 		} else if anchoredAtStart(tree) {
 			re.head = newAlphabet(tree)
 		}
@@ -274,15 +276,16 @@ func (re *Regexp) excluded(s string) bool {
 	return !inRanges(r, re.lead)
 }
 
-// admit runs the prefilter. The probe it takes of s, when it takes one,
-// is kept in *p and returned for the literal scans, which use it to skip
-// absent literals.
+// admit runs the prefilter before a literal scan. The probe it takes of
+// s, when it takes one, is kept in *p and returned for the scan, which uses
+// it to skip absent literals; the literals the scan searches are not
+// searched here too.
 func (re *Regexp) admit(s string, p *probe) (*probe, bool) {
 	if !re.pre.needsSignature() {
 		return nil, re.pre.eval(s)
 	}
 	*p = probeOf(s)
-	return p, re.pre.evalSig(s, p)
+	return p, re.pre.evalSig(s, p, true)
 }
 
 // matchAt reports whether the pattern matches at position at of s.
