@@ -18,8 +18,12 @@ type query struct {
 	scanned bool
 	mask    mask    // opLit: the signature bits of the literal's runes
 	sub     []query // opAnd, opOr
-	// quick holds, for an opOr of literals, each literal's first mask word,
-	// tested in one tight loop before the literal's full test.
+	// need (opAnd) is signature bits every string satisfying the query has:
+	// those of its literal conjuncts, tested at once before any of them.
+	need mask
+	// quick holds, for an opOr, one mask word each alternative needs (none
+	// for an alternative that needs nothing), tested in one tight loop
+	// before the alternative itself.
 	quick []maskWord
 }
 
@@ -73,6 +77,9 @@ func (q *query) evalSig(s string, p *probe, scanNext bool) bool {
 		// A case-insensitive literal is left to the matcher once its runes are present.
 		return q.fold || scanNext && q.scanned || strings.Contains(s, q.lit)
 	case opAnd:
+		if !p.has(&q.need) {
+			return false
+		}
 		for i := range q.sub {
 			if !q.sub[i].evalSig(s, p, scanNext) {
 				return false
@@ -80,7 +87,7 @@ func (q *query) evalSig(s string, p *probe, scanNext bool) bool {
 		}
 		return true
 	case opOr:
-		if q.quick != nil && p.full != nil {
+		if p.full != nil {
 			for i, w := range q.quick {
 				if p.full[w.index%sigWords]&w.bits == w.bits && q.sub[i].evalSig(s, p, scanNext) {
 					return true
@@ -96,6 +103,17 @@ func (q *query) evalSig(s string, p *probe, scanNext bool) bool {
 		return false
 	}
 	return true
+}
+
+// needOf returns signature bits every string satisfying q has.
+func (q *query) needOf() mask {
+	switch q.op {
+	case opLit:
+		return q.mask
+	case opAnd:
+		return q.need
+	}
+	return mask{} // the alternatives of an OR rarely share a bit worth a test
 }
 
 // markScanned marks the literals of q that are in set.
@@ -138,22 +156,29 @@ func literal(lit string, fold bool) query {
 
 // and and or combine conditions, flattening nested ones of their kind: a
 // condition that needs nothing drops out of an AND and makes an OR need nothing.
-func and(qs ...query) query { return combine(opAnd, qs) }
+func and(qs ...query) query {
+	q := combine(opAnd, qs)
+	if q.op == opAnd {
+		for i := range q.sub {
+			need := q.sub[i].needOf()
+			for j := 0; j < need.n; j++ {
+				q.need.add(need.index[j], need.bits[j])
+			}
+		}
+	}
+	return q
+}
 
 func or(qs ...query) query {
 	q := combine(opOr, qs)
-	if q.op != opOr {
-		return q
-	}
-	out := q.sub
-	quick := make([]maskWord, len(out))
-	for i, c := range out {
-		if c.op != opLit || c.mask.n == 0 {
-			return q
+	if q.op == opOr {
+		q.quick = make([]maskWord, len(q.sub))
+		for i := range q.sub {
+			if need := q.sub[i].needOf(); need.n > 0 {
+				q.quick[i] = maskWord{index: need.index[0], bits: need.bits[0]}
+			}
 		}
-		quick[i] = maskWord{index: c.mask.index[0], bits: c.mask.bits[0]}
 	}
-	q.quick = quick
 	return q
 }
 

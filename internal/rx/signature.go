@@ -170,34 +170,36 @@ func (g *signature) has(m *mask) bool {
 // when it has one. Words are kept in the order the pairs occur.
 func maskOf(lit string) mask {
 	var m mask
-	add := func(b uint32) {
-		w, bit := uint8(b>>6), uint64(1)<<(b&63)
-		for i := 0; i < m.n; i++ {
-			if m.index[i] == w {
-				m.bits[i] |= bit
-				return
-			}
-		}
-		if m.n < len(m.index) {
-			m.index[m.n], m.bits[m.n] = w, bit
-			m.n++
-		}
-	}
+	bit := func(b uint32) { m.add(uint8(b>>6), uint64(1)<<(b&63)) }
 	prev := rune(-1)
 	for _, r := range lit {
 		f := foldRune(r)
 		if prev >= 0 {
-			add(pairBit(prev, f))
+			bit(pairBit(prev, f))
 		}
 		prev = f
 	}
 	if m.n == 0 && prev >= 0 {
-		add(runeBit(prev))
-	}
-	for i := 0; i < m.n; i++ {
-		m.folded |= m.bits[i]
+		bit(runeBit(prev))
 	}
 	return m
+}
+
+// add requires bits of signature word w; past four words the mask keeps
+// what it has, still a test every string it describes passes.
+func (m *mask) add(w uint8, bits uint64) {
+	for i := 0; i < m.n; i++ {
+		if m.index[i] == w {
+			m.bits[i] |= bits
+			m.folded |= bits
+			return
+		}
+	}
+	if m.n < len(m.index) {
+		m.index[m.n], m.bits[m.n] = w, bits
+		m.n++
+		m.folded |= bits
+	}
 }
 
 // runeBit and pairBit hash a folded rune, or two adjacent ones, to one of
