@@ -51,15 +51,16 @@ var complaintContact = &engine.Rule{
 
 func runComplaintContact(p *engine.Pass) {
 	doc := p.Doc
-	windowed := inquiryWindows(doc)
+	titles := titlesOf(p)
+	windowed := inquiryWindows(doc, titles)
 	var evidence []*model.Sentence
 	for _, c := range p.Facts.Contacts {
 		s := c.Sentence
-		if s == nil || Under(s, accreditedBodyTitle) || otherBodyInquiry.MatchString(s.Text) {
+		if s == nil || titles.Under(s.Section(), accreditedBodyTitle) || otherBodyInquiry.MatchString(s.Text) {
 			continue
 		}
-		inSection := Under(s, contactSectionTitle)
-		if c.Kind == facts.URL && !inSection && Under(s, otherBodySection) {
+		inSection := titles.Under(s.Section(), contactSectionTitle)
+		if c.Kind == facts.URL && !inSection && titles.Under(s.Section(), otherBodySection) {
 			// 「詳しくは各ツールの提供者にお問い合わせください https://…」: links
 			// in the sections about tools and recipients are theirs. (An
 			// e-mail or phone there is kept: a policy's closing contact
@@ -106,11 +107,11 @@ var accreditedBodyTitle = rx.MustCompile(`認定個人情報保護団体|認定�
 // inquiryWindows marks the blocks that follow a sentence presenting a
 // contact point, up to the next heading: 「下記までご連絡ください。」 is
 // followed by the address, phone number or e-mail it points to.
-func inquiryWindows(doc *model.Document) map[int]bool {
+func inquiryWindows(doc *model.Document, titles facts.TitleMemo) map[int]bool {
 	windowed := map[int]bool{}
 	for _, s := range doc.Sentences {
 		b := s.Block
-		if !inquiryWords.MatchString(s.Text) || otherBodyInquiry.MatchString(s.Text) || Under(s, accreditedBodyTitle) {
+		if !inquiryWords.MatchString(s.Text) || otherBodyInquiry.MatchString(s.Text) || titles.Under(s.Section(), accreditedBodyTitle) {
 			continue
 		}
 		for i := b.Index + 1; i < len(doc.Blocks) && i <= b.Index+complaintWindow; i++ {

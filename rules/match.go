@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"github.com/appilint/appilint/internal/engine"
+	"github.com/appilint/appilint/internal/facts"
 	"github.com/appilint/appilint/internal/model"
 	"github.com/appilint/appilint/internal/rx"
 )
@@ -83,15 +85,15 @@ func SentencesIn(doc *model.Document, secs []*model.Section) []*model.Sentence {
 	return out
 }
 
-// Under reports whether a sentence lies in a section whose title (or an
-// ancestor's title) matches re.
-func Under(s *model.Sentence, re *rx.Regexp) bool {
-	for sec := s.Section(); sec != nil; sec = sec.Parent {
-		if sec.Head != nil && re.MatchString(sec.Title) {
-			return true
-		}
-	}
-	return false
+// titlesKey is the Memo key of the document's section-title answers.
+type titlesKey struct{}
+
+// titlesOf returns the memo, shared by the rules of the pass's document,
+// that says whether a section or an ancestor has a title matching a
+// pattern (titlesOf(p).Under(s.Section(), re)): rules ask it for every
+// sentence, and it answers once per section.
+func titlesOf(p *engine.Pass) facts.TitleMemo {
+	return p.Memo(titlesKey{}, func() any { return facts.TitleMemo{} }).(facts.TitleMemo)
 }
 
 // Anchor returns where a finding about missing text should point: the

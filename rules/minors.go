@@ -77,16 +77,17 @@ var minorsRule = &engine.Rule{
 
 func runMinors(p *engine.Pass) {
 	doc := p.Doc
+	titles := titlesOf(p)
 	var evidence []model.Span
 	for i, s := range doc.Sentences {
-		if minorsRequest.MatchString(s.Text) || Under(s, minorsRequestTitle) {
+		if minorsRequest.MatchString(s.Text) || titles.Under(s.Section(), minorsRequestTitle) {
 			continue
 		}
 		if minorsAdultOnly.MatchString(s.Text) {
 			evidence = append(evidence, s.Span)
 			continue
 		}
-		if !mentionsChildren(s) {
+		if !mentionsChildren(titles, s) {
 			continue
 		}
 		// The consent or the refusal may follow in the next sentences of
@@ -123,12 +124,12 @@ func runMinors(p *engine.Pass) {
 // mentionsChildren reports whether a sentence, or the heading it lies
 // under, speaks of children: an age line, 未成年者, お子様… The statutory
 // exception 「児童の健全な育成」 is not about children's data.
-func mentionsChildren(s *model.Sentence) bool {
+func mentionsChildren(titles facts.TitleMemo, s *model.Sentence) bool {
 	text := minorsStatute.ReplaceAllString(s.Text, "")
 	if minorsAgeLine.MatchString(text) || minorsChild.MatchString(text) {
 		return true
 	}
-	return Under(s, minorsTitle)
+	return titles.Under(s.Section(), minorsTitle)
 }
 
 // dedupSpans drops repeated spans, keeping order.
@@ -196,10 +197,11 @@ var accreditedBodyRule = &engine.Rule{
 
 func runAccreditedBody(p *engine.Pass) {
 	doc := p.Doc
+	titles := titlesOf(p)
 	var triggers []*model.Sentence
 	for _, s := range doc.Sentences {
 		loc := accreditedMention.FindStringIndex(s.Text)
-		if loc == nil && !Under(s, accreditedMention) {
+		if loc == nil && !titles.Under(s.Section(), accreditedMention) {
 			continue
 		}
 		if accreditedNotMember.MatchString(s.Text) {

@@ -132,10 +132,18 @@ func runPlaceholder(p *engine.Pass) {
 	}
 }
 
+// placeholderGate: a sentence none of the placeholder patterns can match
+// holds no placeholder (most sentences). It must name every pattern whose
+// matches placeholdersIn reports.
+var placeholderGate = rx.NewGate(repeatedMarks, fieldInBrackets, instructionInBrackets, anyBracket, crossRun, dummyText, todoMark)
+
 // placeholdersIn returns the spans of placeholder text in a sentence.
 // headings are the bracketed texts the document uses as headings.
 func placeholdersIn(doc *model.Document, s *model.Sentence, headings map[string]bool) []model.Span {
 	t := s.Text
+	if !placeholderGate.MayMatch(t) {
+		return nil
+	}
 	var out []model.Span
 	add := func(lo, hi int) {
 		out = append(out, model.Span{Start: s.Span.Start + lo, End: s.Span.Start + hi})

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/engine"
+	"github.com/appilint/appilint/internal/facts"
 	"github.com/appilint/appilint/internal/model"
 	"github.com/appilint/appilint/internal/rx"
 )
@@ -216,6 +217,7 @@ func purposesOf(p *engine.Pass) []statedPurpose {
 func statedPurposes(doc *model.Document) []statedPurpose {
 	var out []statedPurpose
 	strip := enumStripper{}
+	titles := facts.TitleMemo{}
 	add := func(sp model.Span, text string) {
 		out = append(out, statedPurpose{span: sp, text: text, catchAll: isCatchAll(text)})
 	}
@@ -229,7 +231,7 @@ func statedPurposes(doc *model.Document) []statedPurpose {
 		if b.Kind != model.TableRow {
 			tableCol = -1
 		}
-		if inExcludedScope(b) {
+		if inExcludedScope(titles, b) {
 			if run.open && titleLike(b, ss) {
 				run.open = false
 			}
@@ -340,13 +342,8 @@ func blockSentences(doc *model.Document, b *model.Block) []*model.Sentence {
 	return ss[lo:end]
 }
 
-func inExcludedScope(b *model.Block) bool {
-	for sec := b.Section; sec != nil; sec = sec.Parent {
-		if sec.Head != nil && excludedScopeTitle.MatchString(sec.Title) {
-			return true
-		}
-	}
-	return b.Kind == model.Heading && excludedScopeTitle.MatchString(b.Text)
+func inExcludedScope(titles facts.TitleMemo, b *model.Block) bool {
+	return titles.Under(b.Section, excludedScopeTitle) || b.Kind == model.Heading && excludedScopeTitle.MatchString(b.Text)
 }
 
 // titleLike reports whether a block reads as a title: a heading, or one

@@ -259,7 +259,7 @@ var (
 func findOperator(doc *model.Document, contacts []Contact, def *Definition, defNames []Name) Operator {
 	var op Operator
 	op.Definition, op.Names = def, append([]Name(nil), defNames...)
-	titles := titleMemo{}
+	titles := TitleMemo{}
 	op.Names = append(op.Names, findLabelledNames(doc, titles)...)
 	op.Names = append(op.Names, findPositionedNames(doc, titles)...)
 	op.Names = append(op.Names, findSoleProprietors(doc)...)
@@ -291,25 +291,25 @@ func sentenceAt(doc *model.Document, off int) *model.Sentence {
 	return nil
 }
 
-// titleMemo answers, once per section and pattern, whether a section or
+// TitleMemo answers, once per section and pattern, whether a section or
 // one of its ancestors has a title matching the pattern: documents have
-// thousands of blocks and few sections.
-type titleMemo map[titleKey]bool
+// thousands of blocks and few sections. One memo serves one document.
+type TitleMemo map[titleKey]bool
 
 type titleKey struct {
 	sec *model.Section
 	re  *rx.Regexp
 }
 
-// under reports whether sec or an ancestor has a title matching re.
-func (m titleMemo) under(sec *model.Section, re *rx.Regexp) bool {
+// Under reports whether sec or an ancestor has a title matching re.
+func (m TitleMemo) Under(sec *model.Section, re *rx.Regexp) bool {
 	if sec == nil {
 		return false
 	}
 	k := titleKey{sec, re}
 	v, ok := m[k]
 	if !ok {
-		v = sec.Head != nil && re.MatchString(sec.Title) || m.under(sec.Parent, re)
+		v = sec.Head != nil && re.MatchString(sec.Title) || m.Under(sec.Parent, re)
 		m[k] = v
 	}
 	return v
@@ -494,10 +494,10 @@ func latinAround(s string, i int) bool {
 }
 
 // findLabelledNames finds name fields (会社名：〇〇, 法人名\t〇〇).
-func findLabelledNames(doc *model.Document, titles titleMemo) []Name {
+func findLabelledNames(doc *model.Document, titles TitleMemo) []Name {
 	var out []Name
 	for i, b := range doc.Blocks {
-		if titles.under(b.Section, thirdPartyTitle) {
+		if titles.Under(b.Section, thirdPartyTitle) {
 			continue
 		}
 		label, value, off := labelValue(doc, b, nameLabel)
@@ -596,7 +596,7 @@ func labelValue(doc *model.Document, b *model.Block, re *rx.Regexp) (string, str
 // findPositionedNames finds legal-entity names stated where only the
 // operator's name stands: the title, the signature or contact block, and
 // the subject of a sentence about the policy.
-func findPositionedNames(doc *model.Document, titles titleMemo) []Name {
+func findPositionedNames(doc *model.Document, titles TitleMemo) []Name {
 	var out []Name
 	add := func(s *model.Sentence, e [2]int, src NameSource) {
 		name := s.Text[e[0]:e[1]]
@@ -614,7 +614,7 @@ func findPositionedNames(doc *model.Document, titles titleMemo) []Name {
 		e := ents[0]
 		atStart := strings.TrimSpace(leadingJunk.ReplaceAllString(s.Text[:e[0]], "")) == ""
 		firstInBlock := s.Span.Start == b.Span.Start
-		if titles.under(b.Section, thirdPartyTitle) {
+		if titles.Under(b.Section, thirdPartyTitle) {
 			// Sections about other businesses list their names; only the
 			// title, or a signature with the representative's title (a
 			// policy's last lines often fall under its last section), is
@@ -682,11 +682,11 @@ func signedByRepresentative(doc *model.Document, b *model.Block, rest string) bo
 // is a signature or contact block: the rest of the line is short and the
 // block sits among the representative, address or contact lines, or in a
 // section about contacting the operator.
-func isSignature(doc *model.Document, titles titleMemo, b *model.Block, rest string) bool {
+func isSignature(doc *model.Document, titles TitleMemo, b *model.Block, rest string) bool {
 	if utf8.RuneCountInString(rest) > 40 || strings.Contains(rest, "。") {
 		return false
 	}
-	if titles.under(b.Section, inquiryTitle) || signatureContext.MatchString(rest) {
+	if titles.Under(b.Section, inquiryTitle) || signatureContext.MatchString(rest) {
 		return true
 	}
 	for j := b.Index - 2; j <= b.Index+2; j++ {
@@ -704,14 +704,14 @@ func isSignature(doc *model.Document, titles titleMemo, b *model.Block, rest str
 // operatorAddresses keeps the street addresses that belong to the
 // operator: not in a section about other businesses, and not next to the
 // name of another business.
-func operatorAddresses(doc *model.Document, titles titleMemo, contacts []Contact, names []string) []Address {
+func operatorAddresses(doc *model.Document, titles TitleMemo, contacts []Contact, names []string) []Address {
 	var out []Address
 	for _, c := range contacts {
 		if c.Kind != Postal || c.Sentence == nil {
 			continue
 		}
 		b := c.Sentence.Block
-		if titles.under(b.Section, accreditedTitle) || titles.under(b.Section, thirdPartyTitle) && !titles.under(b.Section, inquiryTitle) {
+		if titles.Under(b.Section, accreditedTitle) || titles.Under(b.Section, thirdPartyTitle) && !titles.Under(b.Section, inquiryTitle) {
 			continue
 		}
 		if nearOtherEntity(doc, b, names) {
@@ -779,11 +779,11 @@ var (
 
 // findRepresentatives finds representative names given with a title, on
 // the same line or the next, and titles given without a name.
-func findRepresentatives(doc *model.Document, titles titleMemo, names []string) ([]Representative, []model.Span) {
+func findRepresentatives(doc *model.Document, titles TitleMemo, names []string) ([]Representative, []model.Span) {
 	var reps []Representative
 	var bare []model.Span
 	for i, b := range doc.Blocks {
-		if !mayHaveTitle(b.Text) || !repTitle.MatchString(b.Text) || titles.under(b.Section, accreditedTitle) {
+		if !mayHaveTitle(b.Text) || !repTitle.MatchString(b.Text) || titles.Under(b.Section, accreditedTitle) {
 			continue
 		}
 		bareAt := -1 // a title that opens the line with no name after it

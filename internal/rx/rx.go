@@ -469,3 +469,28 @@ func (re *Regexp) Split(s string, n int) []string {
 	}
 	return re.std.Split(s, n)
 }
+
+// Gate joins the prefilters of several patterns: MayMatch(s) is false when
+// none of them can match s. A rule that runs a family of patterns over
+// every sentence asks the gate once instead of each pattern in turn.
+type Gate struct {
+	res   []*Regexp
+	build sync.Once
+	pre   query
+}
+
+// NewGate returns the gate of the patterns.
+func NewGate(res ...*Regexp) *Gate { return &Gate{res: res} }
+
+// MayMatch reports whether one of the patterns may match s.
+func (g *Gate) MayMatch(s string) bool {
+	g.build.Do(func() {
+		pres := make([]query, len(g.res))
+		for i, re := range g.res {
+			re.compiled()
+			pres[i] = re.pre
+		}
+		g.pre = or(pres...)
+	})
+	return g.pre.eval(s)
+}

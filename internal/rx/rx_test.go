@@ -280,6 +280,25 @@ func TestFoldRuneCJK(t *testing.T) {
 	}
 }
 
+// A gate lets through every string one of its patterns matches, and
+// stops those none of them can.
+func TestGate(t *testing.T) {
+	a, b := MustCompile(`【[^】]{1,20}】`), MustCompile(`(?i)todo|[〇○]{2,}`)
+	g := NewGate(a, b)
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{{"【会社名】", true}, {"ToDo: 見直す", true}, {"〇〇株式会社", true}, {"個人情報を適切に取り扱います。", false}, {"", false}} {
+		matched := a.MatchString(tc.s) || b.MatchString(tc.s)
+		if got := g.MayMatch(tc.s); got != tc.want || matched && !got {
+			t.Errorf("MayMatch(%q) = %v, want %v (a pattern matches: %v)", tc.s, got, tc.want, matched)
+		}
+	}
+	if !NewGate(a, MustCompile(`.*`)).MayMatch("何でも") {
+		t.Error("a gate with a pattern that needs nothing stopped a string")
+	}
+}
+
 // A short string's probe is its signature folded into one word.
 func TestFoldedSignature(t *testing.T) {
 	for _, s := range []string{"", "a", "利用目的", "会社名:株式会社サンプル", "K\u212A\xffé", "ＡＢＣabc123"} {
