@@ -110,49 +110,65 @@ func signatureOf(s string) *signature {
 
 func computeSignature(s string) signature {
 	var g signature
-	prev := rune(-1)
-	for i := 0; i < len(s); {
-		r, n := nextRune(s, i)
-		i += n
-		f := foldRune(r)
-		g.set(runeBit(f))
-		if prev >= 0 {
-			g.set(pairBit(prev, f))
-		}
-		prev = f
-	}
+	signatureBits(s, &g)
 	return g
 }
 
 // foldedSignature is computeSignature with its words ORed into one: each
 // bit b set as bit b mod 64 of one word.
-func foldedSignature(s string) uint64 {
-	var w uint64
+func foldedSignature(s string) uint64 { return signatureBits(s, nil) }
+
+// signatureBits sets the rune and pair bits of s in g or, with g nil,
+// returns them folded into one word. Runes are decoded as range over a
+// string decodes them and folded (foldRune); ASCII and the three-byte runes
+// of kana and ideographs (U+3000 to U+9FFF, without case), most of the
+// text, are decoded inline.
+func signatureBits(s string, g *signature) (folded uint64) {
 	prev := rune(-1)
 	for i := 0; i < len(s); {
-		r, n := nextRune(s, i)
-		i += n
-		f := foldRune(r)
-		w |= 1 << (runeBit(f) & 63)
+		var f rune
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			f = rune(asciiFolded[c])
+			i++
+		case c-0xE3 <= 0xE9-0xE3 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			f = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		default:
+			var n int
+			f, n = foldedSlow(s[i:])
+			i += n
+		}
+		rb := runeBit(f)
+		if g == nil {
+			folded |= 1 << (rb & 63)
+		} else {
+			g.set(rb)
+		}
 		if prev >= 0 {
-			w |= 1 << (pairBit(prev, f) & 63)
+			pb := pairBit(prev, f)
+			if g == nil {
+				folded |= 1 << (pb & 63)
+			} else {
+				g.set(pb)
+			}
 		}
 		prev = f
 	}
-	return w
+	return folded
 }
 
-// nextRune decodes the rune at s[i:] as range over a string would, with
-// kana and CJK (most of the text) decoded inline.
-func nextRune(s string, i int) (rune, int) {
-	c := s[i]
-	switch {
-	case c < utf8.RuneSelf:
-		return rune(c), 1
-	case 0xE3 <= c && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+// asciiFolded maps an ASCII byte to its folded form (foldRune).
+var asciiFolded = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(foldRune(rune(c)))
 	}
-	return utf8.DecodeRuneInString(s[i:])
+	return t
+}()
+
+func foldedSlow(s string) (rune, int) {
+	r, n := utf8.DecodeRuneInString(s)
+	return foldRune(r), n
 }
 
 func (g *signature) set(b uint32) { g[b>>6] |= 1 << (b & 63) }
