@@ -253,7 +253,7 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		if at < 0 {
 			break
 		}
-		loc := re.tryAt(s, at, sub)
+		loc := re.tryAt(s, at, sub, pp)
 		if loc == nil {
 			from = at + 1 // a literal never starts inside a rune, so this skips nothing
 			continue
@@ -288,13 +288,14 @@ func (re *Regexp) admit(s string, p *probe) (*probe, bool) {
 	return p, re.pre.evalSig(s, p, true)
 }
 
-// matchAt reports whether the pattern matches at position at of s.
-func (re *Regexp) matchAt(s string, at int) bool {
+// matchAt reports whether the pattern matches at position at of s, whose
+// probe is p (or nil).
+func (re *Regexp) matchAt(s string, at int, p *probe) bool {
 	if re.branches == nil {
-		return re.whole.matchAt(s, at)
+		return re.whole.matchAt(s, at, p)
 	}
 	for i := range re.branches {
-		if b := &re.branches[i]; b.startsAt(s, at) && b.try.matchAt(s, at) {
+		if b := &re.branches[i]; b.startsAt(s, at) && b.try.matchAt(s, at, p) {
 			return true
 		}
 	}
@@ -305,13 +306,13 @@ func (re *Regexp) matchAt(s string, at int) bool {
 // match's indexes in s (all submatches with sub) or nil. The
 // alternatives of an alternation are tried alone unless submatches are
 // asked for (their groups are numbered in the whole pattern).
-func (re *Regexp) tryAt(s string, at int, sub bool) []int {
+func (re *Regexp) tryAt(s string, at int, sub bool, p *probe) []int {
 	if re.branches == nil || sub {
-		return re.whole.findAt(s, at, sub)
+		return re.whole.findAt(s, at, sub, p)
 	}
 	for i := range re.branches {
 		if b := &re.branches[i]; b.startsAt(s, at) {
-			if loc := b.try.findAt(s, at, false); loc != nil {
+			if loc := b.try.findAt(s, at, false, p); loc != nil {
 				return loc
 			}
 		}
@@ -351,7 +352,7 @@ func (re *Regexp) MatchString(s string) bool {
 		if at < 0 {
 			return false
 		}
-		if re.matchAt(s, at) {
+		if re.matchAt(s, at, pp) {
 			return true
 		}
 		from = at + 1

@@ -280,6 +280,24 @@ func TestFoldRuneCJK(t *testing.T) {
 	}
 }
 
+// A try is skipped when its window lacks a literal every match contains;
+// the literals a start literal holds are not asked for.
+func TestTryNeeds(t *testing.T) {
+	re := MustCompile(`第三者[^。]{0,40}?(?:提供|開示)(?:します|しません)`)
+	re.compiled()
+	var got [][]string
+	for _, n := range re.whole.needs {
+		got = append(got, n.lits)
+	}
+	want := [][]string{{"提供します", "提供しません", "開示します", "開示しません"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("needs %q, want %q", got, want)
+	}
+	for _, s := range []string{"第三者に提供します。", "第三者に提供することがあります。開示します", "第三者。提供します", "第三者" + strings.Repeat("の", 45) + "提供します"} {
+		agree(t, re, s)
+	}
+}
+
 // A gate lets through every string one of its patterns matches, and
 // stops those none of them can.
 func TestGate(t *testing.T) {

@@ -3,6 +3,8 @@ package rx
 import (
 	"regexp"
 	"regexp/syntax"
+	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -20,6 +22,10 @@ type anchoredTry struct {
 	// alpha, for an unbounded span, is the alphabet of the matches when
 	// small: a try reads up to the first rune outside it.
 	alpha *alphabet
+	// needs are literal sets one literal of each of which every match
+	// contains: a window without one is not tried (the matcher may take
+	// tens of microseconds over a window that a substring search rejects).
+	needs []*litSet
 	// The anchored forms are compiled on the first try: most patterns are
 	// never tried in a short run.
 	compile   sync.Once
@@ -28,11 +34,86 @@ type anchoredTry struct {
 }
 
 func newTry(tree *syntax.Regexp, expr string) *anchoredTry {
-	t := &anchoredTry{expr: expr, span: maxSpan(tree), behind: looksBehind(tree)}
+	t := &anchoredTry{expr: expr, span: maxSpan(tree), behind: looksBehind(tree), needs: needsOf(tree)}
 	if t.span < 0 {
 		t.alpha = newAlphabet(tree)
 	}
 	return t
+}
+
+// needsOf returns the literal sets one literal of each of which lies in
+// every match of tree: the conjuncts of its prefilter made of exact
+// literals, without those a start literal holds (present wherever a try
+// starts); the smallest sets first.
+func needsOf(tree *syntax.Regexp) []*litSet {
+	q := analyze(tree).query()
+	conj := []query{q}
+	if q.op == opAnd {
+		conj = q.sub
+	}
+	starts := startLiterals(tree)
+	var out []*litSet
+	for _, c := range conj {
+		lits := exactLiterals(c)
+		if lits == nil || heldByStart(lits, starts) {
+			continue
+		}
+		out = append(out, newLitSet(lits))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].lits) < len(out[j].lits) })
+	return out
+}
+
+// exactLiterals returns the literals of a condition that is one exact
+// literal or an OR of them; nil otherwise.
+func exactLiterals(q query) []string {
+	switch q.op {
+	case opLit:
+		if !q.fold {
+			return []string{q.lit}
+		}
+	case opOr:
+		var lits []string
+		for _, c := range q.sub {
+			if c.op != opLit || c.fold {
+				return nil
+			}
+			lits = append(lits, c.lit)
+		}
+		return lits
+	}
+	return nil
+}
+
+// heldByStart reports whether a start literal contains one of lits.
+func heldByStart(lits, starts []string) bool {
+	for _, st := range starts {
+		for _, l := range lits {
+			if strings.Contains(st, l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayMatchIn reports whether s[from:end] holds a literal of each of the
+// try's needs; p, the probe of s or nil, skips literals absent from s.
+func (t *anchoredTry) mayMatchIn(s string, from, end int, p *probe) bool {
+	w := s[from:end]
+	for _, need := range t.needs {
+		found := false
+		for i, lit := range need.lits {
+			if (p == nil || p.has(&need.masks[i])) && strings.Contains(w, lit) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // window returns the anchored form a try at position at uses and the part
@@ -59,16 +140,20 @@ func (t *anchoredTry) window(s string, at int) (anchored *regexp.Regexp, from, e
 	return t.anchored, at, end
 }
 
-// matchAt reports whether the pattern matches at position at of s.
-func (t *anchoredTry) matchAt(s string, at int) bool {
+// matchAt reports whether the pattern matches at position at of s, whose
+// probe is p (or nil).
+func (t *anchoredTry) matchAt(s string, at int, p *probe) bool {
 	anchored, from, end := t.window(s, at)
-	return anchored.MatchString(s[from:end])
+	return t.mayMatchIn(s, at, end, p) && anchored.MatchString(s[from:end])
 }
 
 // findAt returns the indexes in s of the match at position at (all
-// submatches with sub), or nil.
-func (t *anchoredTry) findAt(s string, at int, sub bool) []int {
+// submatches with sub), or nil; p is the probe of s or nil.
+func (t *anchoredTry) findAt(s string, at int, sub bool, p *probe) []int {
 	anchored, from, end := t.window(s, at)
+	if !t.mayMatchIn(s, at, end, p) {
+		return nil
+	}
 	var loc []int
 	if sub {
 		loc = anchored.FindStringSubmatchIndex(s[from:end])
