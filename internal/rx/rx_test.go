@@ -395,6 +395,13 @@ func TestRelease(t *testing.T) {
 	if cached(inDoc) {
 		t.Error("Release kept a signature of the released text")
 	}
+	stored.Lock()
+	for _, r := range stored.records {
+		if r.entry.s == inDoc {
+			t.Error("Release kept the record of a released entry (it holds the text alive)")
+		}
+	}
+	stored.Unlock()
 	if !cached(outside) {
 		t.Error("Release dropped a signature of another text")
 	}

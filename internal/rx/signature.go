@@ -94,16 +94,13 @@ func signatureOf(s string) *signature {
 	}
 	e := &sigEntry{s: s, sig: computeSignature(s)}
 	if e1 != nil && e2 == nil {
-		second.Store(e)
-		track(h ^ 1)
+		store(h^1, e)
 	} else {
 		// Evict the first slot's entry to the second: the newer of the two stays.
 		if e1 != nil {
-			second.Store(e1)
-			track(h ^ 1)
+			store(h^1, e1)
 		}
-		first.Store(e)
-		track(h)
+		store(h, e)
 	}
 	return &e.sig
 }
@@ -248,27 +245,31 @@ func foldRune(r rune) rune {
 	return least
 }
 
-// filled lists the slots holding an entry that Release has not looked at
-// (each slot once: listed marks it), so that releasing a document costs
-// what the document stored, not a sweep of the whole cache.
-var (
-	filled struct {
-		sync.Mutex
-		slots []uint64
-	}
-	listed [sigCacheSlots]atomic.Bool
-)
+// stored records every store into the cache: the slot, the entry and where
+// its string lies. Releasing a document drops its records and empties
+// their slots where they still hold the entry, without reading the
+// entries or sweeping the cache.
+var stored struct {
+	sync.Mutex
+	records []storeRecord
+}
 
-// maxLingering bounds the listed slots whose entries belong to no
-// released text (strings the rules built); past it, Release drops them all.
+type storeRecord struct {
+	slot  uint64
+	entry *sigEntry
+	data  uintptr
+}
+
+// maxLingering bounds the records of entries that belong to no released
+// text (strings the rules built); past it, Release drops them all.
 const maxLingering = 1 << 13
 
-func track(i uint64) {
-	if !listed[i].Swap(true) {
-		filled.Lock()
-		filled.slots = append(filled.slots, i)
-		filled.Unlock()
-	}
+func store(slot uint64, e *sigEntry) {
+	sigCache[slot].Store(e)
+	r := storeRecord{slot: slot, entry: e, data: uintptr(unsafe.Pointer(unsafe.StringData(e.s)))}
+	stored.Lock()
+	stored.records = append(stored.records, r)
+	stored.Unlock()
 }
 
 // Release drops the cached signatures of strings that lie inside text (a
@@ -280,26 +281,23 @@ func Release(text string) {
 	}
 	lo := uintptr(unsafe.Pointer(unsafe.StringData(text)))
 	hi := lo + uintptr(len(text))
-	filled.Lock()
-	defer filled.Unlock()
-	keep := filled.slots[:0]
-	for _, i := range filled.slots {
-		e := sigCache[i].Load()
-		if e != nil {
-			if p := uintptr(unsafe.Pointer(unsafe.StringData(e.s))); p < lo || p >= hi {
-				keep = append(keep, i)
-				continue
-			}
-			sigCache[i].CompareAndSwap(e, nil)
+	stored.Lock()
+	defer stored.Unlock()
+	records := stored.records
+	keep := records[:0]
+	for _, r := range records {
+		if r.data < lo || r.data >= hi {
+			keep = append(keep, r)
+			continue
 		}
-		listed[i].Store(false)
+		sigCache[r.slot].CompareAndSwap(r.entry, nil)
 	}
 	if len(keep) > maxLingering {
-		for _, i := range keep {
-			sigCache[i].Store(nil)
-			listed[i].Store(false)
+		for _, r := range keep {
+			sigCache[r.slot].CompareAndSwap(r.entry, nil)
 		}
 		keep = keep[:0]
 	}
-	filled.slots = keep
+	clear(records[len(keep):]) // the dropped records no longer hold their entries
+	stored.records = keep
 }
