@@ -52,8 +52,11 @@ type Regexp struct {
 	lead []rune
 	// head, for a pattern anchored at the text's start, is the alphabet of
 	// its matches when small: the matcher is given the text up to the
-	// first rune outside it.
-	head *alphabet
+	// first rune outside it. onEmpty is then its match of the empty text
+	// (submatch indexes, nil for none), the answer for every text whose
+	// first rune is outside the alphabet.
+	head    *alphabet
+	onEmpty []int
 }
 
 // Compile parses expr (RE2 syntax, as regexp.Compile) and derives its shortcuts.
@@ -128,9 +131,22 @@ func (re *Regexp) compile() {
 			re.starts, re.whole, re.branches = newLitSet(prefixFree(first)), newTry(tree, re.expr), branchTries(re.expr)
 			re.pre.markScanned(re.starts.lits)
 		} else if anchoredAtStart(tree) {
-			re.head = newAlphabet(tree)
+			if re.head = newAlphabet(tree); re.head != nil {
+				re.onEmpty = std.FindStringSubmatchIndex("")
+			}
 		}
 	}
+}
+
+// emptyMatches returns the matches of the empty text (one at most).
+func (re *Regexp) emptyMatches(sub bool) [][]int {
+	if re.onEmpty == nil {
+		return nil
+	}
+	if sub {
+		return [][]int{append([]int(nil), re.onEmpty...)}
+	}
+	return [][]int{{0, 0}}
 }
 
 // headOf returns the start of s that a match of a pattern anchored at the
@@ -221,10 +237,14 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		if !re.pre.eval(s) {
 			return nil
 		}
-		if sub {
-			return re.std.FindAllStringSubmatchIndex(re.headOf(s), n)
+		h := re.headOf(s)
+		switch {
+		case re.head != nil && h == "":
+			return re.emptyMatches(sub)
+		case sub:
+			return re.std.FindAllStringSubmatchIndex(h, n)
 		}
-		return re.std.FindAllStringIndex(re.headOf(s), n)
+		return re.std.FindAllStringIndex(h, n)
 	}
 	var p probe
 	pp, ok := re.admit(s, &p)
@@ -338,7 +358,13 @@ func (re *Regexp) MatchString(s string) bool {
 	case re.lits != nil:
 		return re.pre.eval(s) // the prefilter of a literal set is exact
 	case re.starts == nil:
-		return re.pre.eval(s) && re.std.MatchString(re.headOf(s))
+		if !re.pre.eval(s) {
+			return false
+		}
+		if h := re.headOf(s); re.head == nil || h != "" {
+			return re.std.MatchString(h)
+		}
+		return re.onEmpty != nil
 	}
 	var p probe
 	pp, ok := re.admit(s, &p)

@@ -222,6 +222,7 @@ func TestAlphabetWindow(t *testing.T) {
 		{`^(?:abcdef|a)`, true},
 		{`^(?i)k+`, true},
 		{`^a*(?m:^)b`, true},
+		{`^[\s・]*(?:\((\d)\))?`, true},        // matches the empty text: the answer for texts outside its alphabet
 		{`(\d{4})\s*年\s*(\d{1,2})\s*月`, true}, // its tries
 		{`^\s*(?:・)+$`, false},                // $ looks at the rune after
 		{`^a+\b`, false},
