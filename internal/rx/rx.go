@@ -57,6 +57,9 @@ type Regexp struct {
 	// first rune is outside the alphabet.
 	head    *alphabet
 	onEmpty []int
+	// loop, for a run of list markers at the start (^\s*(?:・|\(\d\))+), is
+	// the pattern matched step by step (markerLoop).
+	loop *markerLoop
 }
 
 // Compile parses expr (RE2 syntax, as regexp.Compile) and derives its shortcuts.
@@ -133,6 +136,9 @@ func (re *Regexp) compile() {
 		} else if anchoredAtStart(tree) {
 			if re.head = newAlphabet(tree); re.head != nil {
 				re.onEmpty = std.FindStringSubmatchIndex("")
+			}
+			if std.NumSubexp() == 0 {
+				re.loop = newMarkerLoop(tree)
 			}
 		}
 	}
@@ -218,6 +224,8 @@ func (re *Regexp) shortcut() string {
 		return fmt.Sprintf("literals %q", re.lits.lits)
 	case re.starts != nil:
 		return fmt.Sprintf("starts %q", re.starts.lits)
+	case re.loop != nil:
+		return fmt.Sprintf("marker loop of %d", len(re.loop.alts))
 	}
 	return "regexp"
 }
@@ -239,6 +247,11 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		}
 		h := re.headOf(s)
 		switch {
+		case re.loop != nil:
+			if end := re.loop.match(s); end >= 0 {
+				return [][]int{{0, end}}
+			}
+			return nil
 		case re.head != nil && h == "":
 			return re.emptyMatches(sub)
 		case sub:
@@ -361,6 +374,9 @@ func (re *Regexp) MatchString(s string) bool {
 		if !re.pre.eval(s) {
 			return false
 		}
+		if re.loop != nil {
+			return re.loop.match(s) >= 0
+		}
 		if h := re.headOf(s); re.head == nil || h != "" {
 			return re.std.MatchString(h)
 		}
@@ -454,6 +470,16 @@ func (re *Regexp) ReplaceAllString(s, repl string) string {
 	if re.excluded(s) || !re.pre.eval(s) {
 		return s
 	}
+	if re.loop != nil {
+		end := re.loop.match(s)
+		switch {
+		case end < 0:
+			return s
+		case !strings.Contains(repl, "$"):
+			return repl + s[end:]
+		}
+		return re.std.ReplaceAllString(s[:end], repl) + s[end:] // the same one match, and its expansion
+	}
 	h := re.headOf(s)
 	return re.std.ReplaceAllString(h, repl) + s[len(h):]
 }
@@ -466,6 +492,12 @@ func (re *Regexp) ReplaceAllLiteralString(s, repl string) string {
 	if re.excluded(s) || !re.pre.eval(s) {
 		return s
 	}
+	if re.loop != nil {
+		if end := re.loop.match(s); end >= 0 {
+			return repl + s[end:]
+		}
+		return s
+	}
 	h := re.headOf(s)
 	return re.std.ReplaceAllLiteralString(h, repl) + s[len(h):]
 }
@@ -476,6 +508,12 @@ func (re *Regexp) ReplaceAllStringFunc(s string, repl func(string) string) strin
 	}
 	re.compiled()
 	if re.excluded(s) || !re.pre.eval(s) {
+		return s
+	}
+	if re.loop != nil {
+		if end := re.loop.match(s); end >= 0 {
+			return repl(s[:end]) + s[end:]
+		}
 		return s
 	}
 	h := re.headOf(s)

@@ -132,7 +132,7 @@ func TestStartLiterals(t *testing.T) {
 		{`(?:米国|英国)(?:に|の)[^。]{0,12}?(?:第三者|事業者)`, `starts ["米国に" "米国の" "英国に" "英国の"]`},
 		{`第\s*(\d+)\s*条`, `starts ["第"]`},
 		{`(\d{4})\s*年`, `starts ["0" "1" "2" "3" "4" "5" "6" "7" "8" "9"]`},
-		{`^\s*第`, `regexp`},
+		{`^\s*第`, `marker loop of 1`},
 		{`\b米国.*`, `starts ["米国"]`},
 		{`\bOS\b|端末情報`, `starts ["OS" "端末情報"]`},
 		{`(?m)^第\d+条`, `starts ["第"]`},
@@ -257,6 +257,7 @@ func FuzzAgainstRegexp(f *testing.F) {
 	f.Add(`(?:ab|a)c|[|]b|(a)(?i:B)`, "abc a|b aB ac")
 	f.Add(`^(?:abcdef|a)|^\s*(?:#+\s*|\(\d\)\s*)+`, "abcdefg")
 	f.Add(`(\d{4})\s*年\s*(\d{1,2})\s*月|^a*(?m:^)b`, "2024年 4月1日 2024 年")
+	f.Add(`^\s*(?:[・●]\s*|\(\s*\d{1,2}\s*\)\s*|\d{1,2}\s*[.)]\s*|\d{1,2}(?:-\d{1,2})?\s+)+`, " ・(1) 12-3 4. x")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := Compile(expr)
 		if err != nil {
@@ -277,6 +278,33 @@ func TestFoldRuneCJK(t *testing.T) {
 	for _, pair := range [][2]rune{{'k', 0x212A}, {'s', 0x17F}, {'a', 'A'}, {'ａ', 'Ａ'}} {
 		if foldRune(pair[0]) != foldRune(pair[1]) {
 			t.Errorf("%U and %U fold apart", pair[0], pair[1])
+		}
+	}
+}
+
+// A run of list markers at the start is matched step by step, with the
+// answers of regexp; patterns where that could differ are left to it.
+func TestMarkerLoop(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		loop bool
+	}{
+		{`^\s*(?:#+\s*|[-*+]\s+|[・●]\s*|\(\s*\d{1,2}\s*\)\s*|\d{1,2}\s*[.)、]\s*|\d{1,2}(?:-\d{1,2})?\s+|[a-zA-Z]\s*[.)]\s*|第\s*\d{1,3}\s*条(?:の\d+)?\s*|[IVX]+[.-]\s*)+`, true},
+		{`^\s*(?:[-*・]\s*|[(（]\s*\d{1,2}\s*[)）]\s*|第\d+条\s*)`, true},
+		{`^(?i)(?:k\.|ab)+`, true},
+		{`^\s*(?:\s*・)+`, false},   // an alternative starts with a space the star took
+		{`^\s*(?:(・)\s*)+`, false}, // a capture
+		{`^\s*(?:・|x?)+`, false},   // an alternative matches the empty string
+		{`^\s*(?:・\b)+`, false},    // a word boundary
+		{`^\s*(?:・)+?`, false},     // lazy
+	} {
+		re := MustCompile(tc.expr)
+		re.compiled()
+		if (re.loop != nil) != tc.loop {
+			t.Errorf("%s: marker loop %v, want %v", tc.expr, re.loop != nil, tc.loop)
+		}
+		for _, s := range []string{"", "・当社", " ・ (1) 1. a) 第3条の2 II. 本文", "12-3 項目", "123. x", "(12)", "1.2.3", "第 3 条", "Kk.K.ab", "\t#  ・\xff", "・ ・", "当社は"} {
+			agree(t, re, s)
 		}
 	}
 }
