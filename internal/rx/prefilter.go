@@ -261,10 +261,11 @@ func (i info) query() query {
 // beyond them the set is turned into a condition. maxClass is the largest character class kept as
 // a set of one-character strings.
 const (
-	maxExact  = 32
-	maxUnion  = 256
-	maxClass  = 16
-	maxStarts = 512
+	maxFoldStarts = 16
+	maxExact      = 32
+	maxUnion      = 256
+	maxClass      = 16
+	maxStarts     = 512
 )
 
 func analyze(re *syntax.Regexp) info {
@@ -405,18 +406,20 @@ func startLiterals(re *syntax.Regexp) []string {
 		if re.Flags&syntax.FoldCase == 0 {
 			return []string{string(re.Rune)}
 		}
-		// Case-insensitive: the runes up to the first one with case
-		// variants, or else that rune in each of its variants.
-		n := 0
-		for n < len(re.Rune) && unicode.SimpleFold(re.Rune[n]) == re.Rune[n] {
-			n++
-		}
-		if n > 0 {
-			return []string{string(re.Rune[:n])}
-		}
-		var out []string
-		for _, f := range caseOrbit(re.Rune[0]) {
-			out = append(out, string(f))
+		// Case-insensitive: every case variant of its first runes, as
+		// many runes as keep the set small (Goo, GOO, goo … rather than G
+		// and g, which would start a try at every g of the text).
+		out := []string{""}
+		for _, r := range re.Rune {
+			orbit := caseOrbit(r)
+			if len(out)*len(orbit) > maxFoldStarts {
+				break
+			}
+			variants := make([]string, len(orbit))
+			for i, f := range orbit {
+				variants[i] = string(f)
+			}
+			out = cross(out, variants)
 		}
 		return out
 	case syntax.OpCharClass:
