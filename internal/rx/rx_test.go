@@ -258,6 +258,7 @@ func FuzzAgainstRegexp(f *testing.F) {
 	f.Add(`^(?:abcdef|a)|^\s*(?:#+\s*|\(\d\)\s*)+`, "abcdefg")
 	f.Add(`(\d{4})\s*年\s*(\d{1,2})\s*月|^a*(?m:^)b`, "2024年 4月1日 2024 年")
 	f.Add(`^\s*(?:[・●]\s*|\(\s*\d{1,2}\s*\)\s*|\d{1,2}\s*[.)]\s*|\d{1,2}(?:-\d{1,2})?\s+)+`, " ・(1) 12-3 4. x")
+	f.Add(`(?:ab|bc|cd|de|ef|fg|gh|(?i:kl)|m(n|o)?)[^x]{0,3}?(?:x|yz)`, "ab x klmyz mnox")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := Compile(expr)
 		if err != nil {
@@ -304,6 +305,26 @@ func TestMarkerLoop(t *testing.T) {
 			t.Errorf("%s: marker loop %v, want %v", tc.expr, re.loop != nil, tc.loop)
 		}
 		for _, s := range []string{"", "・当社", " ・ (1) 1. a) 第3条の2 II. 本文", "12-3 項目", "123. x", "(12)", "1.2.3", "第 3 条", "Kk.K.ab", "\t#  ・\xff", "・ ・", "当社は"} {
+			agree(t, re, s)
+		}
+	}
+}
+
+// A pattern that opens with a long alternation is tried with only the
+// alternatives that can start at the position, with the answers of regexp.
+func TestLeadSplit(t *testing.T) {
+	for _, expr := range []string{
+		`(?:米国|英国|中国|韓国|台湾|日本国外|海外|外国|(?i)eu|シンガポール)(?:の|に|にある)[^。]{0,8}?(?:第三者|事業者)`,
+		`(?:米国|英国|中国|韓国|台湾|ドイツ|フランス|インド|(?:居住|在住)国以外)(?s:.)?\s*(?:等|など)?に(?:移転|提供)`,
+		`(?:ab|bc|cd|de|ef|fg|gh|(?i:kl))x+y?`,
+	} {
+		re := MustCompile(expr)
+		re.compiled()
+		if re.whole == nil || re.whole.split == nil {
+			t.Errorf("%s: no lead split", expr)
+		}
+		for _, s := range []string{"", "米国の委託先である事業者と英国にある第三者", "EUにある事業者、euの第三者", "インド\n等に移転", "居住国以外など に提供",
+			"在住国以外に移転", "abx", "klxxy", "\u212aLxy", "ghx ghxy fgy", "中国。の第三者"} {
 			agree(t, re, s)
 		}
 	}

@@ -26,6 +26,9 @@ type anchoredTry struct {
 	// contains: a window without one is not tried (the matcher may take
 	// tens of microseconds over a window that a substring search rejects).
 	needs []*litSet
+	// split, for a pattern that opens with a long alternation, tries only
+	// the alternatives that can start at the position (leadSplit).
+	split *leadSplit
 	// The anchored forms are compiled on the first try: most patterns are
 	// never tried in a short run.
 	compile   sync.Once
@@ -35,6 +38,9 @@ type anchoredTry struct {
 
 func newTry(tree *syntax.Regexp, expr string) *anchoredTry {
 	t := &anchoredTry{expr: expr, span: maxSpan(tree), behind: looksBehind(tree), needs: needsOf(tree)}
+	if !t.behind {
+		t.split = newLeadSplit(tree)
+	}
 	if t.span < 0 {
 		t.alpha = newAlphabet(tree)
 	}
@@ -144,7 +150,15 @@ func (t *anchoredTry) window(s string, at int) (anchored *regexp.Regexp, from, e
 // probe is p (or nil).
 func (t *anchoredTry) matchAt(s string, at int, p *probe) bool {
 	anchored, from, end := t.window(s, at)
-	return t.mayMatchIn(s, at, end, p) && anchored.MatchString(s[from:end])
+	if !t.mayMatchIn(s, at, end, p) {
+		return false
+	}
+	if t.split != nil {
+		if anchored = t.split.at(s, at); anchored == nil {
+			return false
+		}
+	}
+	return anchored.MatchString(s[from:end])
 }
 
 // findAt returns the indexes in s of the match at position at (all
@@ -153,6 +167,11 @@ func (t *anchoredTry) findAt(s string, at int, sub bool, p *probe) []int {
 	anchored, from, end := t.window(s, at)
 	if !t.mayMatchIn(s, at, end, p) {
 		return nil
+	}
+	if t.split != nil {
+		if anchored = t.split.at(s, at); anchored == nil {
+			return nil
+		}
 	}
 	var loc []int
 	if sub {
