@@ -80,16 +80,7 @@ func alphabetOf(re *syntax.Regexp) []rune {
 
 // looksAhead reports whether re tests the rune after a position.
 func looksAhead(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpEndLine, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return true
-	}
-	for _, sub := range re.Sub {
-		if looksAhead(sub) {
-			return true
-		}
-	}
-	return false
+	return hasOp(re, syntax.OpEndLine, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary)
 }
 
 // end returns the position of the first rune of s at or after from that is

@@ -35,7 +35,7 @@ func branchTries(expr string) []branchTry {
 		if starts == nil {
 			return nil
 		}
-		out[i] = branchTry{starts: prefixFree(starts), try: newTry(tree, part)}
+		out[i] = branchTry{starts: prefixFree(starts), try: newTry(tree, part, analyze(tree).query(), starts)}
 	}
 	return out
 }
@@ -71,9 +71,8 @@ func splitTopLevel(expr string) []string {
 			}
 			i = end
 		case '(':
-			if depth == 0 && strings.HasPrefix(expr[i:], "(?") && !strings.HasPrefix(expr[i:], "(?:") &&
-				!strings.HasPrefix(expr[i:], "(?P<") && !strings.HasPrefix(expr[i:], "(?<") {
-				// (?i) or (?i:…) at the top level: flags are not worth the risk.
+			if depth == 0 && unscopedFlags(expr[i:]) {
+				// (?i) at the top level would apply to the alternatives after it.
 				return nil
 			}
 			depth++
@@ -90,6 +89,26 @@ func splitTopLevel(expr string) []string {
 		return nil
 	}
 	return append(parts, expr[start:])
+}
+
+// unscopedFlags reports whether expr opens with a flag group that sets
+// flags for the rest of the enclosing group, (?i) or (?-s), rather than
+// for its own content, (?i:…).
+func unscopedFlags(expr string) bool {
+	if !strings.HasPrefix(expr, "(?") || strings.HasPrefix(expr, "(?P<") || strings.HasPrefix(expr, "(?<") {
+		return false
+	}
+	for i := 2; i < len(expr); i++ {
+		switch c := expr[i]; {
+		case c == ':':
+			return false
+		case c == ')':
+			return true
+		case !strings.ContainsRune("imsU-", rune(c)):
+			return true // not a flag group Go accepts: take no risk
+		}
+	}
+	return true
 }
 
 // classEnd returns the index of the ] that closes the class opening at i,

@@ -57,7 +57,7 @@ func newMarkerLoop(tree *syntax.Regexp) *markerLoop {
 	}
 	for _, a := range alts {
 		lead, nullable := leadOf(a)
-		if nullable || looksBehind(a) || looksAhead(a) || hasBeginText(a) || hasCapture(a) {
+		if nullable || looksBehind(a) || looksAhead(a) || hasOp(a, syntax.OpBeginText, syntax.OpCapture) {
 			return nil
 		}
 		lead = mergeRanges(lead)
@@ -66,7 +66,7 @@ func newMarkerLoop(tree *syntax.Regexp) *markerLoop {
 				return nil
 			}
 		}
-		l.alts = append(l.alts, markerAlt{lead: lead, try: newTry(a, a.String())})
+		l.alts = append(l.alts, markerAlt{lead: lead, try: newTry(a, a.String(), analyze(a).query(), startLiterals(a))})
 	}
 	return l
 }
@@ -111,30 +111,6 @@ func (l *markerLoop) step(s string, pos int) int {
 		}
 	}
 	return -1
-}
-
-func hasBeginText(re *syntax.Regexp) bool {
-	if re.Op == syntax.OpBeginText {
-		return true
-	}
-	for _, sub := range re.Sub {
-		if hasBeginText(sub) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasCapture(re *syntax.Regexp) bool {
-	if re.Op == syntax.OpCapture {
-		return true
-	}
-	for _, sub := range re.Sub {
-		if hasCapture(sub) {
-			return true
-		}
-	}
-	return false
 }
 
 // rangesMeet reports whether the sorted, merged ranges hold a rune of [lo, hi].

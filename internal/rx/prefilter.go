@@ -664,12 +664,18 @@ func inRanges(r rune, ranges []rune) bool {
 // looksBehind reports whether re tests the rune before a position: a word
 // boundary or a line start, which an anchored try must be given context for.
 func looksBehind(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine:
-		return true
+	return hasOp(re, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine)
+}
+
+// hasOp reports whether re or a subexpression is one of ops.
+func hasOp(re *syntax.Regexp, ops ...syntax.Op) bool {
+	for _, op := range ops {
+		if re.Op == op {
+			return true
+		}
 	}
 	for _, sub := range re.Sub {
-		if looksBehind(sub) {
+		if hasOp(sub, ops...) {
 			return true
 		}
 	}

@@ -131,7 +131,7 @@ func (re *Regexp) compile() {
 		// The anchored forms wrap expr in ^(?:…); after a \Q that is never
 		// closed, the wrapping would be quoted too.
 		if first := startLiterals(tree); first != nil && !strings.Contains(re.expr, `\Q`) {
-			re.starts, re.whole, re.branches = newLitSet(prefixFree(first)), newTry(tree, re.expr), branchTries(re.expr)
+			re.starts, re.whole, re.branches = newLitSet(prefixFree(first)), newTry(tree, re.expr, re.pre, first), branchTries(re.expr)
 			re.pre.markScanned(re.starts.lits)
 		} else if anchoredAtStart(tree) {
 			if re.head = newAlphabet(tree); re.head != nil {

@@ -168,6 +168,8 @@ func TestSplitTopLevel(t *testing.T) {
 		{`a(?i)b|c`, nil},
 		{`\Qa|b`, nil},
 		{`(?:a|b)`, []string{"(?:a|b)"}},
+		{`(?i:a)|b`, []string{"(?i:a)", "b"}},
+		{`(?-s:.)x|(?s)y`, nil},
 	} {
 		if got := splitTopLevel(tc.expr); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("splitTopLevel(%q) = %q, want %q", tc.expr, got, tc.want)
@@ -314,7 +316,7 @@ func TestMarkerLoop(t *testing.T) {
 // alternatives that can start at the position, with the answers of regexp.
 func TestLeadSplit(t *testing.T) {
 	for _, expr := range []string{
-		`(?:米国|英国|中国|韓国|台湾|日本国外|海外|外国|(?i)eu|シンガポール)(?:の|に|にある)[^。]{0,8}?(?:第三者|事業者)`,
+		`(?:米国|英国|中国|韓国|台湾|日本国外|海外|外国|(?i:eu)|シンガポール)(?:の|に|にある)[^。]{0,8}?(?:第三者|事業者)`,
 		`(?:米国|英国|中国|韓国|台湾|ドイツ|フランス|インド|(?:居住|在住)国以外)(?s:.)?\s*(?:等|など)?に(?:移転|提供)`,
 		`(?:ab|bc|cd|de|ef|fg|gh|(?i:kl))x+y?`,
 	} {

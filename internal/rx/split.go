@@ -26,21 +26,35 @@ type leadSplit struct {
 // minSplit is the number of opening alternatives from which a split pays.
 const minSplit = 8
 
-// newLeadSplit returns the split of tree, or nil when it does not open
-// with a long alternation whose alternatives all have start literals, or
-// when it has captures (the split would renumber them).
-func newLeadSplit(tree *syntax.Regexp) *leadSplit {
-	if tree.Op != syntax.OpConcat || len(tree.Sub) < 2 || tree.Sub[0].Op != syntax.OpAlternate ||
-		len(tree.Sub[0].Sub) < minSplit || hasCapture(tree) {
+// newLeadSplit returns the split of a pattern whose text opens with a
+// non-capturing group of alternatives followed by more, or nil when the
+// alternatives are few or one lacks start literals, when a quantifier
+// applies to the group, or when the pattern has captures (the split would
+// renumber them). It works on the text, as branchTries does: printing
+// parsed trees back is far too slow for large classes.
+func newLeadSplit(tree *syntax.Regexp, expr string) *leadSplit {
+	if !strings.HasPrefix(expr, "(?:") || hasOp(tree, syntax.OpCapture) {
 		return nil
 	}
-	sp := &leadSplit{byRune: map[rune][]int{}, progs: map[string]*regexp.Regexp{}}
-	for i, a := range tree.Sub[0].Sub {
-		starts := startLiterals(a)
+	end := groupEnd(expr)
+	if end < 0 || end+1 >= len(expr) || strings.ContainsRune("*+?{", rune(expr[end+1])) {
+		return nil
+	}
+	parts := splitTopLevel(expr[len("(?:"):end])
+	if len(parts) < minSplit {
+		return nil
+	}
+	sp := &leadSplit{byRune: map[rune][]int{}, progs: map[string]*regexp.Regexp{}, rest: expr[end+1:]}
+	for i, part := range parts {
+		t, err := syntax.Parse(part, syntax.Perl)
+		if err != nil {
+			return nil
+		}
+		starts := startLiterals(t.Simplify())
 		if starts == nil {
 			return nil
 		}
-		sp.alts = append(sp.alts, "(?:"+a.String()+")")
+		sp.alts = append(sp.alts, "(?:"+part+")")
 		sp.starts = append(sp.starts, starts)
 		for _, st := range starts {
 			r, _ := utf8.DecodeRuneInString(st)
@@ -49,13 +63,33 @@ func newLeadSplit(tree *syntax.Regexp) *leadSplit {
 			}
 		}
 	}
-	var rest strings.Builder
-	for _, p := range tree.Sub[1:] {
-		// Each part grouped: String does not parenthesize an alternation.
-		rest.WriteString("(?:" + p.String() + ")")
-	}
-	sp.rest = rest.String()
 	return sp
+}
+
+// groupEnd returns the index of the ) that closes the group opening expr,
+// or -1.
+func groupEnd(expr string) int {
+	depth := 0
+	for i := 0; i < len(expr); i++ {
+		switch expr[i] {
+		case '\\':
+			if i+1 < len(expr) && expr[i+1] == 'Q' {
+				return -1
+			}
+			i++
+		case '[':
+			if i = classEnd(expr, i); i < 0 {
+				return -1
+			}
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // at returns the anchored program of the alternatives that can start at

@@ -36,10 +36,12 @@ type anchoredTry struct {
 	inContext *regexp.Regexp
 }
 
-func newTry(tree *syntax.Regexp, expr string) *anchoredTry {
-	t := &anchoredTry{expr: expr, span: maxSpan(tree), behind: looksBehind(tree), needs: needsOf(tree)}
+// newTry returns the try of a pattern, given its tree, text, prefilter and
+// start literals.
+func newTry(tree *syntax.Regexp, expr string, pre query, starts []string) *anchoredTry {
+	t := &anchoredTry{expr: expr, span: maxSpan(tree), behind: looksBehind(tree), needs: needsOf(pre, starts)}
 	if !t.behind {
-		t.split = newLeadSplit(tree)
+		t.split = newLeadSplit(tree, expr)
 	}
 	if t.span < 0 {
 		t.alpha = newAlphabet(tree)
@@ -48,16 +50,14 @@ func newTry(tree *syntax.Regexp, expr string) *anchoredTry {
 }
 
 // needsOf returns the literal sets one literal of each of which lies in
-// every match of tree: the conjuncts of its prefilter made of exact
-// literals, without those a start literal holds (present wherever a try
-// starts); the smallest sets first.
-func needsOf(tree *syntax.Regexp) []*litSet {
-	q := analyze(tree).query()
+// every match of a pattern with prefilter q: the conjuncts of q made of
+// exact literals, without those a start literal holds (present wherever a
+// try starts); the smallest sets first.
+func needsOf(q query, starts []string) []*litSet {
 	conj := []query{q}
 	if q.op == opAnd {
 		conj = q.sub
 	}
-	starts := startLiterals(tree)
 	var out []*litSet
 	for _, c := range conj {
 		lits := exactLiterals(c)
