@@ -16,11 +16,11 @@ type query struct {
 	// scanned (opLit): the pattern's literal scan searches this literal
 	// itself, so a caller that scans next need not confirm it.
 	scanned bool
-	mask    mask    // opLit: the signature bits of the literal's runes
-	sub     []query // opAnd, opOr
-	// need (opAnd) is signature bits every string satisfying the query has:
-	// those of its literal conjuncts, tested at once before any of them.
-	need mask
+	// mask is, for opLit, the signature bits of the literal's runes; for
+	// opAnd, bits every string satisfying the query has (those of its
+	// literal conjuncts), tested at once before any of them.
+	mask mask
+	sub  []query // opAnd, opOr
 	// quick holds, for an opOr, one mask word each alternative needs (none
 	// for an alternative that needs nothing), tested in one tight loop
 	// before the alternative itself.
@@ -77,7 +77,7 @@ func (q *query) evalSig(s string, p *probe, scanNext bool) bool {
 		// A case-insensitive literal is left to the matcher once its runes are present.
 		return q.fold || scanNext && q.scanned || strings.Contains(s, q.lit)
 	case opAnd:
-		if !p.has(&q.need) {
+		if !p.has(&q.mask) {
 			return false
 		}
 		for i := range q.sub {
@@ -107,11 +107,8 @@ func (q *query) evalSig(s string, p *probe, scanNext bool) bool {
 
 // needOf returns signature bits every string satisfying q has.
 func (q *query) needOf() mask {
-	switch q.op {
-	case opLit:
+	if q.op == opLit || q.op == opAnd {
 		return q.mask
-	case opAnd:
-		return q.need
 	}
 	return mask{} // the alternatives of an OR rarely share a bit worth a test
 }
@@ -161,8 +158,8 @@ func and(qs ...query) query {
 	if q.op == opAnd {
 		for i := range q.sub {
 			need := q.sub[i].needOf()
-			for j := 0; j < need.n; j++ {
-				q.need.add(need.index[j], need.bits[j])
+			for j := 0; j < int(need.n); j++ {
+				q.mask.add(need.index[j], need.bits[j])
 			}
 		}
 	}

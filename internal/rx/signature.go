@@ -27,7 +27,7 @@ const (
 // signature with their bits (its first pairs), still a test every string
 // containing the literal passes.
 type mask struct {
-	n      int
+	n      uint8
 	index  [4]uint8
 	bits   [4]uint64
 	folded uint64 // all the literal's bits folded into one word, for a short string's probe
@@ -171,7 +171,7 @@ func foldedSlow(s string) (rune, int) {
 func (g *signature) set(b uint32) { g[b>>6] |= 1 << (b & 63) }
 
 func (g *signature) has(m *mask) bool {
-	for i := 0; i < m.n; i++ {
+	for i := 0; i < int(m.n); i++ {
 		if g[m.index[i]%sigWords]&m.bits[i] != m.bits[i] {
 			return false
 		}
@@ -201,14 +201,14 @@ func maskOf(lit string) mask {
 // add requires bits of signature word w; past four words the mask keeps
 // what it has, still a test every string it describes passes.
 func (m *mask) add(w uint8, bits uint64) {
-	for i := 0; i < m.n; i++ {
+	for i := 0; i < int(m.n); i++ {
 		if m.index[i] == w {
 			m.bits[i] |= bits
 			m.folded |= bits
 			return
 		}
 	}
-	if m.n < len(m.index) {
+	if int(m.n) < len(m.index) {
 		m.index[m.n], m.bits[m.n] = w, bits
 		m.n++
 		m.folded |= bits
