@@ -11,7 +11,12 @@
 //     (country names, 第, a digit) is tried, anchored, only where one of
 //     them occurs, instead of at every position of the input, and an
 //     alternation only with the alternatives that can start there;
-//   - a pattern anchored at the text's start is rejected by its first rune.
+//   - a pattern anchored at the text's start is rejected by its first rune,
+//     given the text only up to the first rune outside its alphabet, and,
+//     for a run of list markers, matched marker by marker;
+//   - a try is skipped when its window lacks a literal every match contains,
+//     and a pattern opening with a long alternation is tried with only the
+//     alternatives that can start at the position.
 //
 // Results are those of package regexp, method for method (a fuzz test
 // compares them); the string methods the rules use are provided.
@@ -245,13 +250,14 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		if !re.pre.eval(s) {
 			return nil
 		}
-		h := re.headOf(s)
-		switch {
-		case re.loop != nil:
+		if re.loop != nil {
 			if end := re.loop.match(s); end >= 0 {
 				return [][]int{{0, end}}
 			}
 			return nil
+		}
+		h := re.headOf(s)
+		switch {
 		case re.head != nil && h == "":
 			return re.emptyMatches(sub)
 		case sub:
@@ -460,7 +466,9 @@ func substrings(s string, loc []int) []string {
 }
 
 // The replacing and splitting methods keep regexp's own code (its handling
-// of $ expansions and empty matches); they only skip inputs the prefilter rejects.
+// of $ expansions and empty matches); they skip inputs the prefilter
+// rejects, give it only the head a start-anchored pattern can cover, and
+// replace a list-marker run (markerLoop) themselves.
 
 func (re *Regexp) ReplaceAllString(s, repl string) string {
 	if statsOn {
