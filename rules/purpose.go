@@ -211,13 +211,12 @@ type statedPurposesKey struct{}
 // purposesOf returns the stated purposes, found once per document for both
 // purpose rules.
 func purposesOf(p *engine.Pass) []statedPurpose {
-	return p.Memo(statedPurposesKey{}, func() any { return statedPurposes(p.Doc) }).([]statedPurpose)
+	return p.Memo(statedPurposesKey{}, func() any { return statedPurposes(p.Doc, titlesOf(p)) }).([]statedPurpose)
 }
 
-func statedPurposes(doc *model.Document) []statedPurpose {
+func statedPurposes(doc *model.Document, titles facts.TitleMemo) []statedPurpose {
 	var out []statedPurpose
 	strip := enumStripper{}
-	titles := facts.TitleMemo{}
 	add := func(sp model.Span, text string) {
 		out = append(out, statedPurpose{span: sp, text: text, catchAll: isCatchAll(text)})
 	}
