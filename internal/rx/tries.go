@@ -122,6 +122,20 @@ func (t *anchoredTry) mayMatchIn(s string, from, end int, p *probe) bool {
 	return true
 }
 
+// prepare returns the program a try at position at runs and the part of s
+// it reads, or nil when no match can start there: the window lacks a
+// literal every match needs, or no opening alternative starts there.
+func (t *anchoredTry) prepare(s string, at int, p *probe) (prog *regexp.Regexp, from, end int) {
+	prog, from, end = t.window(s, at)
+	if !t.mayMatchIn(s, at, end, p) {
+		return nil, 0, 0
+	}
+	if t.split != nil {
+		prog = t.split.at(s, at)
+	}
+	return prog, from, end
+}
+
 // window returns the anchored form a try at position at uses and the part
 // of s it reads.
 func (t *anchoredTry) window(s string, at int) (anchored *regexp.Regexp, from, end int) {
@@ -149,35 +163,22 @@ func (t *anchoredTry) window(s string, at int) (anchored *regexp.Regexp, from, e
 // matchAt reports whether the pattern matches at position at of s, whose
 // probe is p (or nil).
 func (t *anchoredTry) matchAt(s string, at int, p *probe) bool {
-	anchored, from, end := t.window(s, at)
-	if !t.mayMatchIn(s, at, end, p) {
-		return false
-	}
-	if t.split != nil {
-		if anchored = t.split.at(s, at); anchored == nil {
-			return false
-		}
-	}
-	return anchored.MatchString(s[from:end])
+	prog, from, end := t.prepare(s, at, p)
+	return prog != nil && prog.MatchString(s[from:end])
 }
 
 // findAt returns the indexes in s of the match at position at (all
 // submatches with sub), or nil; p is the probe of s or nil.
 func (t *anchoredTry) findAt(s string, at int, sub bool, p *probe) []int {
-	anchored, from, end := t.window(s, at)
-	if !t.mayMatchIn(s, at, end, p) {
+	prog, from, end := t.prepare(s, at, p)
+	if prog == nil {
 		return nil
-	}
-	if t.split != nil {
-		if anchored = t.split.at(s, at); anchored == nil {
-			return nil
-		}
 	}
 	var loc []int
 	if sub {
-		loc = anchored.FindStringSubmatchIndex(s[from:end])
+		loc = prog.FindStringSubmatchIndex(s[from:end])
 	} else {
-		loc = anchored.FindStringIndex(s[from:end])
+		loc = prog.FindStringIndex(s[from:end])
 	}
 	if loc == nil {
 		return nil
