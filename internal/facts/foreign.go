@@ -221,12 +221,12 @@ func findForeign(doc *model.Document) Foreign {
 	var f Foreign
 	n := len(doc.Sentences)
 	trigger := make([]bool, n)
-	provisionTitle := newFrTitles(frProvisionTitle)
+	titles := TitleMemo{}
 	for i, s := range doc.Sentences {
 		// Most sentences name no foreign place: a substring scan spares
 		// them the patterns below.
 		place := frHasPlace(s.Text)
-		if m, ok := foreignProvision(doc, i, place, provisionTitle.under(s)); ok {
+		if m, ok := foreignProvision(doc, i, place, titles.Under(s.Section(), frProvisionTitle)); ok {
 			f.Provision = append(f.Provision, m)
 			trigger[i] = true
 		}
@@ -573,7 +573,7 @@ func frSectionNamesForeignEntity(doc *model.Document, sec *model.Section) bool {
 func foreignZone(doc *model.Document, trigger []bool) []bool {
 	n := len(doc.Sentences)
 	zone := make([]bool, n)
-	foreignTitle := newFrTitles(frForeignTitle)
+	titles := TitleMemo{}
 	for i, s := range doc.Sentences {
 		if trigger[i] {
 			sec := s.Section()
@@ -583,7 +583,7 @@ func foreignZone(doc *model.Document, trigger []bool) []bool {
 				}
 			}
 		}
-		if foreignTitle.under(s) {
+		if titles.Under(s.Section(), frForeignTitle) {
 			zone[i] = true
 		}
 		if loc := frZoneWord.FindStringIndex(s.Text); loc != nil && !strings.HasPrefix(s.Text[loc[1]:], "人") {
@@ -682,33 +682,6 @@ func frProvisionVerbAfter(s *model.Sentence, off int) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// frTitles answers, once per section, whether a section's title or an
-// ancestor's matches a pattern.
-type frTitles struct {
-	re   *rx.Regexp
-	memo map[*model.Section]bool
-}
-
-func newFrTitles(re *rx.Regexp) *frTitles {
-	return &frTitles{re: re, memo: map[*model.Section]bool{}}
-}
-
-// under reports whether the sentence lies in a section whose title (or an
-// ancestor's) matches.
-func (t *frTitles) under(s *model.Sentence) bool { return t.section(s.Section()) }
-
-func (t *frTitles) section(sec *model.Section) bool {
-	if sec == nil {
-		return false
-	}
-	v, ok := t.memo[sec]
-	if !ok {
-		v = sec.Head != nil && t.re.MatchString(sec.Title) || t.section(sec.Parent)
-		t.memo[sec] = v
-	}
-	return v
 }
 
 // frPlaceWords are the substrings without which no sentence names a
