@@ -1,6 +1,9 @@
 package rx
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // litSet is a list of non-empty literals with their signature masks.
 type litSet struct {
@@ -23,17 +26,33 @@ func newLitSet(lits []string) *litSet {
 type litScan struct {
 	set    *litSet
 	s      string
-	nextAt []int // per literal: its first occurrence at or after the last search; -1 none; -2 not searched
+	nextAt []int32 // per literal: its first occurrence at or after the last search; -1 none; -2 not searched
 }
 
-// scan starts a scan of s; buf, when long enough, holds the per-literal
-// state (the caller's stack array, so a scan allocates nothing).
-func (ls *litSet) scan(s string, p *probe, buf []int) litScan {
-	sc := litScan{set: ls, s: s, nextAt: buf}
-	if len(ls.lits) <= len(buf) {
-		sc.nextAt = buf[:len(ls.lits)]
+// scanBuf holds the per-literal state of a scan of up to 64 literals on
+// the caller's stack. Larger sets (countries, services) take theirs from
+// scanPool: allocating it on every call was a sixth of the bytes the rules
+// allocate.
+type scanBuf [64]int32
+
+var scanPool = sync.Pool{New: func() any { return new([]int32) }}
+
+// scan starts a scan of s (shorter than 2 GiB, as positions are int32).
+// The state it took from the pool, if any, is returned too, for
+// releaseScan when the scan is over. (It is kept out of litScan: escape
+// analysis does not tell fields apart, and a litScan holding what goes to
+// the pool would move buf to the heap.)
+func (ls *litSet) scan(s string, p *probe, buf *scanBuf) (litScan, *[]int32) {
+	sc := litScan{set: ls, s: s}
+	var pooled *[]int32
+	if n := len(ls.lits); n <= len(buf) {
+		sc.nextAt = buf[:n]
 	} else {
-		sc.nextAt = make([]int, len(ls.lits))
+		pooled = scanPool.Get().(*[]int32)
+		if cap(*pooled) < n {
+			*pooled = make([]int32, n)
+		}
+		sc.nextAt = (*pooled)[:n]
 	}
 	for i := range sc.nextAt {
 		sc.nextAt[i] = -2
@@ -41,7 +60,7 @@ func (ls *litSet) scan(s string, p *probe, buf []int) litScan {
 			sc.nextAt[i] = -1
 		}
 	}
-	return sc
+	return sc, pooled
 }
 
 // next returns the earliest occurrence at or after from of any literal,
@@ -54,11 +73,11 @@ func (sc *litScan) next(from int) (at, which int) {
 		if pos == -1 {
 			continue
 		}
-		if pos < from { // not searched yet, or passed over
+		if int(pos) < from { // not searched yet, or passed over
 			pos = -1
 			if from <= len(sc.s) {
 				if j := strings.Index(sc.s[from:], lit); j >= 0 {
-					pos = from + j
+					pos = int32(from + j)
 				}
 			}
 			sc.nextAt[i] = pos
@@ -66,9 +85,16 @@ func (sc *litScan) next(from int) (at, which int) {
 				continue
 			}
 		}
-		if at < 0 || pos < at {
-			at, which = pos, i
+		if at < 0 || int(pos) < at {
+			at, which = int(pos), i
 		}
 	}
 	return at, which
+}
+
+// releaseScan returns a scan's pooled state (nil: it had none).
+func releaseScan(pooled *[]int32) {
+	if pooled != nil {
+		scanPool.Put(pooled)
+	}
 }

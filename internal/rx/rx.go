@@ -28,6 +28,7 @@ package rx
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -246,7 +247,7 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 	if n == 0 || re.excluded(s) {
 		return nil
 	}
-	if re.lits == nil && re.starts == nil {
+	if re.lits == nil && re.starts == nil || len(s) > maxScanned {
 		if !re.pre.eval(s) {
 			return nil
 		}
@@ -271,9 +272,9 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		return nil
 	}
 	var out [][]int
+	var buf scanBuf
 	if re.lits != nil {
-		var buf [32]int
-		scan := re.lits.scan(s, pp, buf[:])
+		scan, pooled := re.lits.scan(s, pp, &buf)
 		for from := 0; n < 0 || len(out) < n; {
 			at, which := scan.next(from)
 			if at < 0 {
@@ -283,10 +284,10 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 			out = append(out, []int{at, end})
 			from = end
 		}
+		releaseScan(pooled)
 		return out
 	}
-	var buf [32]int
-	scan := re.starts.scan(s, pp, buf[:])
+	scan, pooled := re.starts.scan(s, pp, &buf)
 	for from := 0; n < 0 || len(out) < n; {
 		at, _ := scan.next(from)
 		if at < 0 {
@@ -300,8 +301,13 @@ func (re *Regexp) matches(s string, n int, sub bool) [][]int {
 		out = append(out, loc)
 		from = loc[1] // a match starts with a non-empty literal, so it is never empty
 	}
+	releaseScan(pooled)
 	return out
 }
+
+// maxScanned is the longest text the literal scans take (they keep
+// positions in int32); longer ones go to package regexp alone.
+const maxScanned = math.MaxInt32
 
 // excluded reports whether s cannot match because of its first rune.
 func (re *Regexp) excluded(s string) bool {
@@ -376,7 +382,7 @@ func (re *Regexp) MatchString(s string) bool {
 		return false
 	case re.lits != nil:
 		return re.pre.eval(s) // the prefilter of a literal set is exact
-	case re.starts == nil:
+	case re.starts == nil || len(s) > maxScanned:
 		if !re.pre.eval(s) {
 			return false
 		}
@@ -393,18 +399,22 @@ func (re *Regexp) MatchString(s string) bool {
 	if !ok {
 		return false
 	}
-	var buf [32]int
-	scan := re.starts.scan(s, pp, buf[:])
-	for from := 0; ; {
+	var buf scanBuf
+	scan, pooled := re.starts.scan(s, pp, &buf)
+	found := false
+	for from := 0; ; from++ {
 		at, _ := scan.next(from)
 		if at < 0 {
-			return false
+			break
 		}
 		if re.matchAt(s, at, pp) {
-			return true
+			found = true
+			break
 		}
-		from = at + 1
+		from = at
 	}
+	releaseScan(pooled)
+	return found
 }
 
 func (re *Regexp) FindString(s string) string {

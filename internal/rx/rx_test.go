@@ -127,6 +127,33 @@ func TestLiteralSets(t *testing.T) {
 	}
 }
 
+// TestLargeSets covers literal and start sets larger than a scan's stack
+// state, whose state comes from a pool and is reused from call to call.
+func TestLargeSets(t *testing.T) {
+	var words []string
+	for i := range 150 {
+		words = append(words, fmt.Sprintf("語%03d", i))
+	}
+	set := strings.Join(words, "|")
+	texts := []string{"", "語000と語149と語075", "語07", "語149語148語147", strings.Repeat("語010、", 40)}
+	for _, expr := range []string{set, `(?:` + set + `)(?:の|と)`} {
+		re := MustCompile(expr)
+		re.compiled()
+		set := re.lits
+		if set == nil {
+			set = re.starts
+		}
+		if set == nil || len(set.lits) <= len(scanBuf{}) {
+			t.Fatalf("%.20s…: %.40s…, want a set larger than a scan's stack state", expr, re.shortcut())
+		}
+		for range 3 { // the pooled state of one call must not leak into the next
+			for _, s := range texts {
+				agree(t, re, s)
+			}
+		}
+	}
+}
+
 func TestStartLiterals(t *testing.T) {
 	for _, tc := range []struct{ expr, want string }{
 		{`(?:米国|英国)(?:に|の)[^。]{0,12}?(?:第三者|事業者)`, `starts ["米国に" "米国の" "英国に" "英国の"]`},
