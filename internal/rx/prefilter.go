@@ -25,6 +25,9 @@ type query struct {
 	// for an alternative that needs nothing), tested in one tight loop
 	// before the alternative itself.
 	quick []maskWord
+	// quickFolded holds, for an opOr, each alternative's bits folded into
+	// one word, the same first test for a short string's probe.
+	quickFolded []uint64
 }
 
 type maskWord struct {
@@ -95,8 +98,8 @@ func (q *query) evalSig(s string, p *probe, scanNext bool) bool {
 			}
 			return false
 		}
-		for i := range q.sub {
-			if q.sub[i].evalSig(s, p, scanNext) {
+		for i, f := range q.quickFolded {
+			if p.small&f == f && q.sub[i].evalSig(s, p, scanNext) {
 				return true
 			}
 		}
@@ -170,9 +173,11 @@ func or(qs ...query) query {
 	q := combine(opOr, qs)
 	if q.op == opOr {
 		q.quick = make([]maskWord, len(q.sub))
+		q.quickFolded = make([]uint64, len(q.sub))
 		for i := range q.sub {
 			if need := q.sub[i].needOf(); need.n > 0 {
 				q.quick[i] = maskWord{index: need.index[0], bits: need.bits[0]}
+				q.quickFolded[i] = need.folded
 			}
 		}
 	}

@@ -154,6 +154,22 @@ func TestLargeSets(t *testing.T) {
 	}
 }
 
+// TestLongText covers texts longer than sigMaxLen, which get no signature:
+// every literal test searches the text.
+func TestLongText(t *testing.T) {
+	long := strings.Repeat("当社は個人情報を適切に管理します。", 300) // about 15 KB
+	if len(long) <= sigMaxLen {
+		t.Fatalf("text of %d bytes is not longer than sigMaxLen %d", len(long), sigMaxLen)
+	}
+	texts := []string{long, long + "米国の委託先に提供", "米国の事業者" + long, long + "COOKIE"}
+	for _, expr := range []string{`訂正|削除|提供`, `(?:米国|英国)(?:に|の)[^。]{0,12}?(?:委託先|事業者)`, `(?i)cookie`, `個人情報[^。]*(?:提供|削除)`, `^米国`} {
+		re := MustCompile(expr)
+		for _, s := range texts {
+			agree(t, re, s)
+		}
+	}
+}
+
 func TestStartLiterals(t *testing.T) {
 	for _, tc := range []struct{ expr, want string }{
 		{`(?:米国|英国)(?:に|の)[^。]{0,12}?(?:第三者|事業者)`, `starts ["米国に" "米国の" "英国に" "英国の"]`},

@@ -35,18 +35,28 @@ type mask struct {
 
 // probe is what the literal tests read of a string: the cached signature
 // of a long string, or for a short one (a title, a label) its bits folded
-// into one word, cheaper to compute than to look up or to clear.
+// into one word, cheaper to compute than to look up or to clear; a string
+// past sigMaxLen gets a folded word with every bit set, which every test
+// passes.
 type probe struct {
 	full  *signature
 	small uint64
 }
 
 func probeOf(s string) probe {
-	if len(s) < sigCacheMinLen {
+	switch {
+	case len(s) < sigCacheMinLen:
 		return probe{small: foldedSignature(s)}
+	case len(s) > sigMaxLen:
+		return probe{small: ^uint64(0)} // every literal may be present: search for it
 	}
 	return probe{full: signatureOf(s)}
 }
+
+// sigMaxLen is the longest string given a signature. A longer one (a whole
+// document, a long table) has most of the signature's bits set, so its
+// signature would reject almost nothing and is not worth computing.
+const sigMaxLen = 4096
 
 func (p *probe) has(m *mask) bool {
 	if p.full != nil {
@@ -128,7 +138,7 @@ func signatureBits(s string, g *signature) (folded uint64) {
 		case c < utf8.RuneSelf:
 			f = rune(asciiFolded[c])
 			i++
-		case c-0xE3 <= 0xE9-0xE3 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		case c-0xE3 <= 0xE9-0xE3 && i+2 < len(s) && (uint16(s[i+1])<<8|uint16(s[i+2]))&0xC0C0 == 0x8080:
 			f = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			i += 3
 		default:
