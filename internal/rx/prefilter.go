@@ -90,9 +90,9 @@ func (q *query) evalSig(s string, p *probe, scanNext bool) bool {
 		}
 		return true
 	case opOr:
-		if p.full != nil {
+		if sig := p.full; sig != nil {
 			for i, w := range q.quick {
-				if p.full[w.index%sigWords]&w.bits == w.bits && q.sub[i].evalSig(s, p, scanNext) {
+				if sig[w.index%sigWords]&w.bits == w.bits && q.sub[i].evalSig(s, p, scanNext) {
 					return true
 				}
 			}

@@ -24,7 +24,7 @@ const (
 )
 
 // mask is the bits of a literal, kept sparse: up to four words of the
-// signature with their bits (its first pairs), still a test every string
+// signature with their bits (pairs first, then runes), still a test every string
 // containing the literal passes.
 type mask struct {
 	n      uint8
@@ -189,8 +189,8 @@ func (g *signature) has(m *mask) bool {
 	return true
 }
 
-// maskOf returns the mask of a literal: its pairs of runes, or its rune
-// when it has one. Words are kept in the order the pairs occur.
+// maskOf returns the mask of a literal: its pairs of runes, then its
+// runes. Words are kept in the order the bits come, up to four.
 func maskOf(lit string) mask {
 	var m mask
 	bit := func(b uint32) { m.add(uint8(b>>6), uint64(1)<<(b&63)) }
@@ -202,8 +202,11 @@ func maskOf(lit string) mask {
 		}
 		prev = f
 	}
-	if m.n == 0 && prev >= 0 {
-		bit(runeBit(prev))
+	// The runes' own bits, where words are left, sharpen the test of a
+	// short literal: a sentence with the pair's bit set by another pair
+	// rarely has both runes too.
+	for _, r := range lit {
+		bit(runeBit(foldRune(r)))
 	}
 	return m
 }
