@@ -1,9 +1,6 @@
 package rx
 
-import (
-	"strings"
-	"sync"
-)
+import "sync"
 
 // litSet is a list of non-empty literals with their signature masks.
 type litSet struct {
@@ -76,7 +73,7 @@ func (sc *litScan) next(from int) (at, which int) {
 		if int(pos) < from { // not searched yet, or passed over
 			pos = -1
 			if from <= len(sc.s) {
-				if j := strings.Index(sc.s[from:], lit); j >= 0 {
+				if j := indexLit(sc.s[from:], lit); j >= 0 {
 					pos = int32(from + j)
 				}
 			}

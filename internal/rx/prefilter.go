@@ -78,7 +78,7 @@ func (q *query) evalSig(s string, p *probe, scanNext bool) bool {
 			return false
 		}
 		// A case-insensitive literal is left to the matcher once its runes are present.
-		return q.fold || scanNext && q.scanned || strings.Contains(s, q.lit)
+		return q.fold || scanNext && q.scanned || containsLit(s, q.lit)
 	case opAnd:
 		if !p.has(&q.mask) {
 			return false

@@ -110,7 +110,7 @@ func (t *anchoredTry) mayMatchIn(s string, from, end int, p *probe) bool {
 	for _, need := range t.needs {
 		found := false
 		for i, lit := range need.lits {
-			if (p == nil || p.has(&need.masks[i])) && strings.Contains(w, lit) {
+			if (p == nil || p.has(&need.masks[i])) && containsLit(w, lit) {
 				found = true
 				break
 			}
