@@ -97,7 +97,6 @@ var thirdPartyConsent = &engine.Rule{
 func runThirdPartyConsent(p *engine.Pass) {
 	doc := p.Doc
 	var evidence []*model.Sentence
-	byBlock := provSentencesByBlock(doc)
 	for _, s := range doc.Sentences {
 		if !strings.Contains(s.Text, "第三者") || !thirdPartyProvisionPhrase.MatchString(s.Text) || provNotPersonal.MatchString(s.Text) ||
 			provForeignOnly.MatchString(s.Text) && !strings.Contains(s.Text, "含") {
@@ -123,7 +122,7 @@ func runThirdPartyConsent(p *engine.Pass) {
 		if !provClosedListIntro.MatchString(s.Text) {
 			continue
 		}
-		if item := consentInList(doc, byBlock, s); item != nil {
+		if item := consentInList(doc, s); item != nil {
 			evidence = append(evidence, s, item)
 		}
 	}
@@ -167,9 +166,9 @@ func refusesProvision(s *model.Sentence) bool {
 
 // consentInList finds the consent item of the list that follows s (the
 // cases in which provision happens), before the next heading.
-func consentInList(doc *model.Document, byBlock [][]*model.Sentence, s *model.Sentence) *model.Sentence {
+func consentInList(doc *model.Document, s *model.Sentence) *model.Sentence {
 	b := s.Block
-	for _, ns := range byBlock[b.Index] {
+	for _, ns := range doc.SentencesOf(b) {
 		if ns.Span.Start > s.Span.Start && provisionConsent.MatchString(ns.Text) {
 			return ns
 		}
@@ -179,7 +178,7 @@ func consentInList(doc *model.Document, byBlock [][]*model.Sentence, s *model.Se
 		if nb.Kind == model.Heading && !(b.Kind == model.Heading && b.Section.Span.Contains(nb.Span)) {
 			break
 		}
-		for _, ns := range byBlock[i] {
+		for _, ns := range doc.SentencesOf(nb) {
 			if provisionConsent.MatchString(ns.Text) {
 				return ns
 			}
@@ -687,14 +686,5 @@ func provSentenceSpans(ss ...*model.Sentence) []model.Span {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
-}
-
-// provSentencesByBlock indexes the document's sentences by block.
-func provSentencesByBlock(doc *model.Document) [][]*model.Sentence {
-	out := make([][]*model.Sentence, len(doc.Blocks))
-	for _, s := range doc.Sentences {
-		out[s.Block.Index] = append(out[s.Block.Index], s)
-	}
 	return out
 }

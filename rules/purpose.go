@@ -223,7 +223,7 @@ func statedPurposes(doc *model.Document, titles facts.TitleMemo) []statedPurpose
 	var run purposeRun
 	var tableCol = -1 // the 利用目的 column of the current table
 	for _, b := range doc.Blocks {
-		ss := blockSentences(doc, b)
+		ss := doc.SentencesOf(b)
 		if len(ss) == 0 {
 			continue
 		}
@@ -319,26 +319,6 @@ func (r *purposeRun) endsAt(strip enumStripper, b *model.Block, ss []*model.Sent
 		return true
 	}
 	return false
-}
-
-// blockSentences returns the sentences of a block (sentences are in block
-// order, so a binary search finds the first).
-func blockSentences(doc *model.Document, b *model.Block) []*model.Sentence {
-	ss := doc.Sentences
-	lo, hi := 0, len(ss)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if ss[m].Span.Start < b.Span.Start {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	end := lo
-	for end < len(ss) && ss[end].Block == b {
-		end++
-	}
-	return ss[lo:end]
 }
 
 func inExcludedScope(titles facts.TitleMemo, b *model.Block) bool {

@@ -208,8 +208,7 @@ type jointLabel struct {
 type jointScan struct {
 	doc      *model.Document
 	op       Operator
-	byBlock  [][]*model.Sentence // sentences of each block
-	inRegion []bool              // blocks about joint use
+	inRegion []bool // blocks about joint use
 	labels   []jointLabel
 	isLabel  map[*model.Block]bool
 }
@@ -220,11 +219,7 @@ func findJointUse(doc *model.Document, op Operator) JointUse {
 	if !strings.Contains(doc.Text, "共同") {
 		return ju
 	}
-	sc := &jointScan{doc: doc, op: op, byBlock: make([][]*model.Sentence, len(doc.Blocks)),
-		inRegion: make([]bool, len(doc.Blocks)), isLabel: map[*model.Block]bool{}}
-	for _, s := range doc.Sentences {
-		sc.byBlock[s.Block.Index] = append(sc.byBlock[s.Block.Index], s)
-	}
+	sc := &jointScan{doc: doc, op: op, inRegion: make([]bool, len(doc.Blocks)), isLabel: map[*model.Block]bool{}}
 
 	for _, sec := range doc.Sections {
 		if sec.Head != nil && jointTitle.MatchString(sec.Title) {
@@ -252,7 +247,7 @@ func findJointUse(doc *model.Document, op Operator) JointUse {
 				continue
 			}
 			if sec := jointSectionOf(ju.Sections, l.sentence); sec != nil {
-				ju.Triggers = append(ju.Triggers, sc.byBlock[sec.Head.Index]...)
+				ju.Triggers = append(ju.Triggers, doc.SentencesOf(sec.Head)...)
 				break
 			}
 			if l.distinctive {
@@ -546,7 +541,7 @@ func (sc *jointScan) statement(l jointLabel) (JointStatement, bool) {
 		return JointStatement{Value: v, Span: model.Span{Start: start, End: start + len(v)}, Sentences: []*model.Sentence{s}}, true
 	}
 	b := s.Block
-	if s != lastSentenceOf(sc.byBlock[b.Index]) {
+	if s != lastSentenceOf(sc.doc.SentencesOf(b)) {
 		return JointStatement{}, false
 	}
 	var st JointStatement
@@ -567,7 +562,7 @@ func (sc *jointScan) statement(l jointLabel) (JointStatement, bool) {
 		}
 		st.Span.End = nb.Span.End
 		parts = append(parts, nb.Text)
-		st.Sentences = append(st.Sentences, sc.byBlock[i]...)
+		st.Sentences = append(st.Sentences, sc.doc.SentencesOf(nb)...)
 	}
 	st.Value = strings.Join(parts, "\n")
 	if strings.TrimSpace(st.Value) == "" {
@@ -727,7 +722,7 @@ func (sc *jointScan) detailLines(m JointStatement) []*model.Sentence {
 		if sc.isLabel[nb] || nb.Kind == model.Heading || utf8.RuneCountInString(nb.Text) > 100 || strings.Contains(nb.Text, "。") {
 			break
 		}
-		out = append(out, sc.byBlock[i]...)
+		out = append(out, sc.doc.SentencesOf(nb)...)
 	}
 	return out
 }

@@ -181,7 +181,6 @@ func findTransmission(doc *model.Document, own []string) Transmission {
 	if len(doc.Blocks) == 0 {
 		return t
 	}
-	byBlock := sentencesByBlock(doc)
 	type window struct{ first, last int }
 	var wins []window
 	for _, s := range doc.Sentences {
@@ -200,22 +199,11 @@ func findTransmission(doc *model.Document, own []string) Transmission {
 			g.Triggers = append(g.Triggers, t.Triggers[j])
 			g.Last = max(g.Last, wins[j].last)
 		}
-		describeGroup(doc, byBlock, &g)
+		describeGroup(doc, &g)
 		t.Groups = append(t.Groups, g)
 		i = j
 	}
 	return t
-}
-
-// sentencesByBlock indexes the sentences by block index.
-func sentencesByBlock(doc *model.Document) [][]*model.Sentence {
-	out := make([][]*model.Sentence, len(doc.Blocks))
-	for _, s := range doc.Sentences {
-		if s.Block != nil && s.Block.Index < len(out) {
-			out[s.Block.Index] = append(out[s.Block.Index], s)
-		}
-	}
-	return out
 }
 
 // isTransmissionTrigger reports whether a sentence states that users'
@@ -374,7 +362,7 @@ func txWindow(doc *model.Document, b *model.Block) (int, int) {
 
 // describeGroup collects what the group's text states: content,
 // recipients, purposes, and generic recipients with the names near them.
-func describeGroup(doc *model.Document, byBlock [][]*model.Sentence, g *TransmissionGroup) {
+func describeGroup(doc *model.Document, g *TransmissionGroup) {
 	names := make([][]Mention, g.Last-g.First+1) // names per block of the group, from g.First
 	var header *tableHead                        // the current table's header row
 	listFrom := -1                               // blocks after this one may be list items naming recipients
@@ -387,7 +375,7 @@ func describeGroup(doc *model.Document, byBlock [][]*model.Sentence, g *Transmis
 				continue
 			}
 			for _, f := range tableFields(doc, b, header) {
-				m := mentionAt(doc, byBlock, b, f.span)
+				m := mentionAt(doc, b, f.span)
 				if f.blank {
 					// A transmission whose recipient field is left empty.
 					g.Unnamed = append(g.Unnamed, UnnamedRecipient{Mention: m, Blank: true})
@@ -414,10 +402,10 @@ func describeGroup(doc *model.Document, byBlock [][]*model.Sentence, g *Transmis
 			header = nil
 			if emptyLabelRow(doc, b) {
 				sp := model.Span{Start: b.Span.Start, End: b.Span.Start + len(strings.TrimSpace(b.Text))}
-				g.Unnamed = append(g.Unnamed, UnnamedRecipient{Mention: mentionAt(doc, byBlock, b, sp), Blank: true})
+				g.Unnamed = append(g.Unnamed, UnnamedRecipient{Mention: mentionAt(doc, b, sp), Blank: true})
 			}
 		}
-		for _, s := range byBlock[i] {
+		for _, s := range doc.SentencesOf(b) {
 			ns := namesIn(s)
 			if listFrom >= 0 && i > listFrom && isListedName(b, s) {
 				ns = append(ns, Mention{Text: strings.TrimSpace(s.Text), Span: s.Span, Sentence: s})
@@ -450,7 +438,7 @@ func describeGroup(doc *model.Document, byBlock [][]*model.Sentence, g *Transmis
 				g.Deferred = append(g.Deferred, Mention{Text: s.Text, Span: s.Span, Sentence: s})
 			}
 		}
-		if listFrom >= 0 && i > listFrom && !isListLike(b, byBlock[i]) {
+		if listFrom >= 0 && i > listFrom && !isListLike(b, doc.SentencesOf(b)) {
 			listFrom = -1
 		}
 	}
@@ -637,9 +625,9 @@ func blankCell(s string) bool {
 }
 
 // mentionAt makes a mention of a span of block b.
-func mentionAt(doc *model.Document, byBlock [][]*model.Sentence, b *model.Block, sp model.Span) Mention {
+func mentionAt(doc *model.Document, b *model.Block, sp model.Span) Mention {
 	var s *model.Sentence
-	for _, cand := range byBlock[b.Index] {
+	for _, cand := range doc.SentencesOf(b) {
 		s = cand
 		if cand.Span.End > sp.Start {
 			break

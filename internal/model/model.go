@@ -155,6 +155,27 @@ type Document struct {
 	lineStarts []int // byte offsets of line starts in Orig, built lazily
 }
 
+// SentencesOf returns the sentences of block b, in order, without
+// allocating (a view of Sentences): Sentences are in text order, and a
+// block's sentences lie together inside its span (parse's tests check both).
+func (d *Document) SentencesOf(b *Block) []*Sentence {
+	ss := d.Sentences
+	lo, hi := 0, len(ss)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ss[m].Span.Start < b.Span.Start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	end := lo
+	for end < len(ss) && ss[end].Block == b {
+		end++
+	}
+	return ss[lo:end:end] // capped: an append must not write into Sentences
+}
+
 // Slice returns the normalised text of a span.
 func (d *Document) Slice(s Span) string {
 	if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {

@@ -2,11 +2,13 @@ package parse
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/appilint/appilint/internal/load"
+	"github.com/appilint/appilint/internal/model"
 )
 
 // checkDocument asserts the invariants every later stage relies on.
@@ -22,6 +24,22 @@ func checkDocument(t *testing.T, name string, data []byte) {
 	}
 	if len(doc.OrigOffset) != len(doc.Text)+1 {
 		t.Fatalf("offset map has %d entries for %d bytes", len(doc.OrigOffset), len(doc.Text))
+	}
+	for i := 1; i < len(doc.Sentences); i++ {
+		if doc.Sentences[i].Span.Start < doc.Sentences[i-1].Span.End {
+			t.Fatalf("sentence %v before or inside the one before it, %v", doc.Sentences[i].Span, doc.Sentences[i-1].Span)
+		}
+	}
+	for _, b := range doc.Blocks {
+		var want []*model.Sentence
+		for _, s := range doc.Sentences {
+			if s.Block == b {
+				want = append(want, s)
+			}
+		}
+		if got := doc.SentencesOf(b); !slices.Equal(got, want) {
+			t.Fatalf("SentencesOf(block %v) = %d sentences, want %d", b.Span, len(got), len(want))
+		}
 	}
 	for _, s := range doc.Sentences {
 		if s.Span.Start < 0 || s.Span.End > len(doc.Text) || s.Span.Start >= s.Span.End {
