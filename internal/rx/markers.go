@@ -9,7 +9,8 @@ import (
 // ^W*(?:A1|…|An) without captures: a run of list markers at the start of a
 // line (・, (1), 第3条). Go's backtracker tries every alternative at every
 // step of such a pattern; here only the alternatives whose first rune is
-// the one at hand are tried, each a small program.
+// the one at hand are tried, each walked rune by rune when it is a class
+// sequence (classSeq), else a small program.
 //
 // The answer is the same: W* takes every leading rune of W, since no
 // alternative starts with one (so giving some back cannot help); then each
@@ -23,7 +24,8 @@ type markerLoop struct {
 }
 
 type markerAlt struct {
-	lead []rune // the runes a match of the alternative starts with
+	lead []rune   // the runes a match of the alternative starts with
+	seq  classSeq // the alternative as a class sequence, when it is one
 	try  *anchoredTry
 }
 
@@ -66,7 +68,11 @@ func newMarkerLoop(tree *syntax.Regexp) *markerLoop {
 				return nil
 			}
 		}
-		l.alts = append(l.alts, markerAlt{lead: lead, try: newTry(a, a.String(), analyze(a).query(), startLiterals(a))})
+		alt := markerAlt{lead: lead, seq: newClassSeq(a)}
+		if alt.seq == nil {
+			alt.try = newTry(a, a.String(), analyze(a).query(), startLiterals(a))
+		}
+		l.alts = append(l.alts, alt)
 	}
 	return l
 }
@@ -104,6 +110,12 @@ func (l *markerLoop) step(s string, pos int) int {
 	for i := range l.alts {
 		a := &l.alts[i]
 		if !inRanges(r, a.lead) {
+			continue
+		}
+		if a.seq != nil {
+			if end := a.seq.match(s, pos); end >= 0 {
+				return end
+			}
 			continue
 		}
 		if loc := a.try.findAt(s, pos, false, nil); loc != nil {

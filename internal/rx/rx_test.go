@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"sync"
 	"testing"
@@ -304,6 +305,7 @@ func FuzzAgainstRegexp(f *testing.F) {
 	f.Add(`(\d{4})\s*年\s*(\d{1,2})\s*月|^a*(?m:^)b`, "2024年 4月1日 2024 年")
 	f.Add(`^\s*(?:[・●]\s*|\(\s*\d{1,2}\s*\)\s*|\d{1,2}\s*[.)]\s*|\d{1,2}(?:-\d{1,2})?\s+)+`, " ・(1) 12-3 4. x")
 	f.Add(`(?:ab|bc|cd|de|ef|fg|gh|(?i:kl)|m(n|o)?)[^x]{0,3}?(?:x|yz)`, "ab x klmyz mnox")
+	f.Add(`^\s*(?:(?:xx){1,2}y|(?:xx?){2}z|[a-c]?[a-z]\s*|第\s*\d{1,3}\s*条)+`, " xxxz xxxxy a b第 12条x")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		re, err := Compile(expr)
 		if err != nil {
@@ -357,6 +359,43 @@ func TestMarkerLoop(t *testing.T) {
 
 // A pattern that opens with a long alternation is tried with only the
 // alternatives that can start at the position, with the answers of regexp.
+// TestClassSeq lists the marker alternatives walked as class sequences and
+// those left to the matcher, and checks the loops against it.
+func TestClassSeq(t *testing.T) {
+	for _, tc := range []struct {
+		alt string
+		seq bool
+	}{
+		{`\(\s*\d{1,2}\s*\)\s*`, true},
+		{`第\s*\d{1,3}\s*条\s*`, true},
+		{`[・•●]\s*`, true},
+		{`#+\s*`, true},
+		{`[IVX]+[.-]\s*`, true},
+		{`\d{1,2}(?:-\d{1,2})?\s+`, false}, // an optional group
+		{`[a-z]\s*[a-z.]`, true},           // a fixed count needs no check; \s* shares nothing with [a-z.]
+		{`[a-z]*[a-c]`, false},             // the class after shares runes: greedy may be wrong
+		{`[a-z]?[a-c]`, false},
+		{`a\s*\s`, true},        // one class twice is merged: \s{1,}
+		{`\d+?x`, false},        // lazy
+		{`(?i)a\s*`, false},     // folded case
+		{`第.条`, false},          // any rune
+		{`(?:xx){1,2}y`, false}, // takes 2 or 4 x, never 3
+		{`(?:xx?){2}y`, true},   // takes 2 to 4 x
+	} {
+		tree, err := syntax.Parse(tc.alt, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := newClassSeq(tree.Simplify()) != nil; got != tc.seq {
+			t.Errorf("%s: class sequence %v, want %v", tc.alt, got, tc.seq)
+		}
+		re := MustCompile(`^\s*(?:` + tc.alt + `|・)+`)
+		for _, s := range []string{"", "(1) x", "( 12 )(3)x", "第 3 条 第12条", "・ ・x", "## a", "IV. V-x", "1-2 x", "ab a.", "aaab", "a  \tx", "12x", "A x", "第a条", "xxxy", "xxy", "xxxxxy"} {
+			agree(t, re, s)
+		}
+	}
+}
+
 func TestLeadSplit(t *testing.T) {
 	for _, expr := range []string{
 		`(?:米国|英国|中国|韓国|台湾|日本国外|海外|外国|(?i:eu)|シンガポール)(?:の|に|にある)[^。]{0,8}?(?:第三者|事業者)`,
