@@ -28,7 +28,7 @@ type litScan struct {
 
 // scanBuf holds the per-literal state of a scan of up to 64 literals on
 // the caller's stack. Larger sets (countries, services) take theirs from
-// scanPool: allocating it on every call was a sixth of the bytes the rules
+// scanPool: allocating it on every call was a fifth of the bytes the rules
 // allocate.
 type scanBuf [64]int32
 

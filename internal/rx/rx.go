@@ -402,7 +402,7 @@ func (re *Regexp) MatchString(s string) bool {
 	var buf scanBuf
 	scan, pooled := re.starts.scan(s, pp, &buf)
 	found := false
-	for from := 0; ; from++ {
+	for from := 0; ; {
 		at, _ := scan.next(from)
 		if at < 0 {
 			break
@@ -411,7 +411,7 @@ func (re *Regexp) MatchString(s string) bool {
 			found = true
 			break
 		}
-		from = at
+		from = at + 1
 	}
 	releaseScan(pooled)
 	return found
