@@ -357,8 +357,6 @@ func TestMarkerLoop(t *testing.T) {
 	}
 }
 
-// A pattern that opens with a long alternation is tried with only the
-// alternatives that can start at the position, with the answers of regexp.
 // TestClassSeq lists the marker alternatives walked as class sequences and
 // those left to the matcher, and checks the loops against it.
 func TestClassSeq(t *testing.T) {
@@ -396,6 +394,8 @@ func TestClassSeq(t *testing.T) {
 	}
 }
 
+// A pattern that opens with a long alternation is tried with only the
+// alternatives that can start at the position, with the answers of regexp.
 func TestLeadSplit(t *testing.T) {
 	for _, expr := range []string{
 		`(?:米国|英国|中国|韓国|台湾|日本国外|海外|外国|(?i:eu)|シンガポール)(?:の|に|にある)[^。]{0,8}?(?:第三者|事業者)`,
